@@ -1,0 +1,274 @@
+//! `protocol-guide`: the core's command-line face, for councils and for tests and benchmarks.
+
+use protocol_core::engine::answers_to;
+use protocol_core::import::draft_council_file;
+use protocol_core::library::{load_library, load_topics_in, Library};
+use protocol_core::loader::load_council_file;
+use protocol_core::model::{Block, Clause, Council, Node};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: protocol-guide [--dir DIR] <command>
+commands:
+  list                          the councils, as JSON
+  validate FILE...              check council files; exit 1 on any problem
+  export --council ID           a council's clauses and guide, as JSON
+  import --id ID --name NAME SOURCE.txt
+                                draft a council file from a protocol's text (printed)
+options:
+  --dir DIR                     the protocols folder (default: the project's protocols/)";
+
+/// A usage mistake: one line on stderr, exit code 2.
+struct UsageError(String);
+
+fn default_dir() -> PathBuf {
+    std::env::var_os("PROTOCOL_GUIDE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../protocols"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(args) {
+        Ok(code) => code,
+        Err(UsageError(message)) => {
+            eprintln!("protocol-guide: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
+    let mut dir = default_dir();
+    if let Some(at) = args.iter().position(|a| a == "--dir") {
+        let value = args.get(at + 1).cloned().ok_or_else(|| UsageError("--dir needs a folder".into()))?;
+        dir = PathBuf::from(value);
+        args.drain(at..at + 2);
+    }
+    let Some(command) = args.first().cloned() else {
+        return Err(UsageError("no command given (try --help)".into()));
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "list" => {
+            no_flags(rest)?;
+            let library = load_or_report(&dir)?;
+            let councils: Vec<Value> = library.councils.iter().map(|l| council_summary(&l.council)).collect();
+            print_json(&json!({ "councils": councils }));
+            Ok(ExitCode::SUCCESS)
+        }
+        "validate" => validate(&dir, rest),
+        "export" => {
+            let id = single_flag(rest, "--council")?;
+            let library = load_or_report(&dir)?;
+            let council = library.council(&id).ok_or_else(|| unknown_council(&library, &id))?;
+            print_json(&export(council));
+            Ok(ExitCode::SUCCESS)
+        }
+        "import" => import(rest),
+        other => Err(UsageError(format!("unknown command `{other}` (try --help)"))),
+    }
+}
+
+fn no_flags(rest: &[String]) -> Result<(), UsageError> {
+    match rest.first() {
+        Some(extra) => Err(UsageError(format!("unexpected argument `{extra}`"))),
+        None => Ok(()),
+    }
+}
+
+/// Parses exactly `--name VALUE` (or `--name=VALUE`) and nothing else.
+fn single_flag(rest: &[String], name: &str) -> Result<String, UsageError> {
+    let flags = parse_flags(rest, &[name])?;
+    if let Some(positional) = flags.positional.first() {
+        return Err(UsageError(format!("unexpected argument `{positional}`")));
+    }
+    flags.value(name).ok_or_else(|| UsageError(format!("{name} is required")))
+}
+
+struct Flags {
+    values: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Flags {
+    fn value(&self, name: &str) -> Option<String> {
+        self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    }
+}
+
+fn parse_flags(rest: &[String], known: &[&str]) -> Result<Flags, UsageError> {
+    let mut flags = Flags { values: Vec::new(), positional: Vec::new() };
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        if let Some(flag) = arg.strip_prefix("--") {
+            let (name, inline) = match flag.split_once('=') {
+                Some((name, value)) => (format!("--{name}"), Some(value.to_string())),
+                None => (arg.clone(), None),
+            };
+            if !known.contains(&name.as_str()) {
+                return Err(UsageError(format!("unknown flag `{name}`")));
+            }
+            let value = match inline {
+                Some(value) => value,
+                None => iter.next().cloned().ok_or_else(|| UsageError(format!("{name} needs a value")))?,
+            };
+            flags.values.push((name, value));
+        } else {
+            flags.positional.push(arg.clone());
+        }
+    }
+    Ok(flags)
+}
+
+fn load_or_report(dir: &Path) -> Result<Library, UsageError> {
+    load_library(dir).map_err(|diagnostics| {
+        eprintln!("{diagnostics}");
+        UsageError(format!("the protocol files in {} have {} problem(s)", dir.display(), diagnostics.0.len()))
+    })
+}
+
+fn unknown_council(library: &Library, id: &str) -> UsageError {
+    let known: Vec<&str> = library.councils.iter().map(|l| l.council.id.as_ref()).collect();
+    UsageError(format!("unknown council `{id}` (known: {})", known.join(", ")))
+}
+
+fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
+    if files.is_empty() {
+        return Err(UsageError("validate needs at least one file".into()));
+    }
+    if let Some(flag) = files.iter().find(|f| f.starts_with("--")) {
+        return Err(UsageError(format!("unknown flag `{flag}`")));
+    }
+    let topics = load_topics_in(dir).map_err(|d| {
+        eprintln!("{d}");
+        UsageError("the topic catalogue has problems".into())
+    })?;
+    let mut failed = false;
+    for file in files {
+        match load_council_file(Path::new(file), &topics) {
+            Ok(loaded) => {
+                let council = &loaded.council;
+                let outcomes: Vec<_> = council.flow.outcomes().collect();
+                let not_covered = outcomes.iter().filter(|o| !o.covered).count();
+                println!(
+                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} not covered)",
+                    council.clauses.len(),
+                    loaded.coverage * 100.0,
+                    outcomes.len(),
+                    not_covered
+                );
+            }
+            Err(diagnostics) => {
+                failed = true;
+                eprintln!("{diagnostics}");
+                eprintln!("{file}: {} problem(s)", diagnostics.0.len());
+            }
+        }
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn import(rest: &[String]) -> Result<ExitCode, UsageError> {
+    let flags = parse_flags(rest, &["--id", "--name"])?;
+    let id = flags.value("--id").ok_or_else(|| UsageError("--id is required".into()))?;
+    let name = flags.value("--name").ok_or_else(|| UsageError("--name is required".into()))?;
+    let [source] = flags.positional.as_slice() else {
+        return Err(UsageError("import needs exactly one source text file".into()));
+    };
+    let text = std::fs::read_to_string(source).map_err(|e| UsageError(format!("cannot read {source}: {e}")))?;
+    let file_name = Path::new(source).file_name().map_or(source.clone(), |n| n.to_string_lossy().to_string());
+    print!("{}", draft_council_file(&id, &name, &format!("sources/{file_name}"), &text));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_json(value: &Value) {
+    println!("{}", serde_json::to_string_pretty(value).expect("JSON values always serialise"));
+}
+
+fn council_summary(council: &Council) -> Value {
+    json!({
+        "id": council.id,
+        "name": council.name,
+        "short_name": council.short_name,
+        "document": council.document,
+        "council_type": council.council_type,
+        "adopted": council.adopted,
+        "clauses": council.clauses.len(),
+        "outcomes": council.flow.outcomes().count(),
+    })
+}
+
+/// Clause text in the same form a council file uses: blank lines between blocks, `- ` items.
+fn clause_text(clause: &Clause) -> String {
+    clause
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(text) => text.to_string(),
+            Block::List(items) => items.iter().map(|item| format!("- {item}")).collect::<Vec<_>>().join("\n"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn export(council: &Council) -> Value {
+    let clauses: Vec<Value> = council
+        .clauses
+        .iter()
+        .map(|clause| {
+            json!({
+                "id": clause.id,
+                "label": clause.label,
+                "heading": clause.headings,
+                "title": clause.title,
+                "text": clause_text(clause),
+            })
+        })
+        .collect();
+    let nodes: Vec<Value> = council
+        .flow
+        .nodes
+        .iter()
+        .map(|node| match node {
+            Node::Question(question) => json!({
+                "id": question.id,
+                "kind": "question",
+                "text": question.text,
+                "hint": question.hint,
+                "options": question.options.iter().map(|c| json!({"label": c.label, "next": c.next})).collect::<Vec<_>>(),
+            }),
+            Node::Outcome(outcome) => json!({
+                "id": outcome.id,
+                "kind": "outcome",
+                "topic": outcome.topic,
+                "title": outcome.title,
+                "guidance": outcome.guidance.iter().map(|line| line.text.as_ref()).collect::<Vec<_>>().join("\n"),
+                "points": outcome.guidance.iter().map(|line| json!({"text": line.text, "cites": line.clauses})).collect::<Vec<_>>(),
+                "contact": outcome.contact,
+                "covered": outcome.covered,
+                "cites": outcome.cites.iter().map(|c| json!({"clause": c.clause, "quote": c.quote})).collect::<Vec<_>>(),
+                "answers": answers_to(council, &outcome.id),
+            }),
+        })
+        .collect();
+    json!({
+        "council": {
+            "id": council.id,
+            "name": council.name,
+            "short_name": council.short_name,
+            "document": council.document,
+            "council_type": council.council_type,
+            "adopted": council.adopted,
+            "roles": council.roles,
+            "interpreter": council.interpreter.as_ref().map(|i| json!({"role": i.role, "clause": i.cite.clause, "quote": i.cite.quote})),
+        },
+        "clauses": clauses,
+        "flow": { "start": council.flow.start, "nodes": nodes },
+    })
+}

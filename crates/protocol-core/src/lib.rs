@@ -1,0 +1,18 @@
+//! Council Protocol Guide core: the clause model, the flow engine, routing and search.
+//! Nothing here touches the browser, so all of it runs under native `cargo test`.
+
+pub mod diagnostic;
+pub mod engine;
+pub mod flow;
+pub mod model;
+pub mod route;
+pub mod text;
+
+#[cfg(feature = "loader")]
+pub mod codegen;
+#[cfg(feature = "loader")]
+pub mod loader;
+#[cfg(feature = "loader")]
+pub mod library;
+#[cfg(feature = "loader")]
+pub mod import;

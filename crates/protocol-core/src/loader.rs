@@ -1,0 +1,656 @@
+//! Reads council files and the topic catalogue, and checks them against their source texts.
+//! Every problem becomes a `Diagnostic` naming the file, line and column.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::flow::{catalogue_nodes, check_flow, topic_of_nodes};
+use crate::model::{
+    Block, Choice, Cite, Clause, Council, Flow, GuidanceLine, Interpreter, Node, Outcome, Question, Situation, Text, Topic,
+};
+use crate::text::{is_counted_word, is_numbering_token, normalize_words, parse_blocks, SourceText};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use toml::Spanned;
+
+/// The share of a source's words (headings, page numbers and `not_clauses` aside) that clauses must hold.
+pub const REQUIRED_COVERAGE: f64 = 0.98;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    council: RawCouncil,
+    #[serde(default)]
+    section: Vec<RawSection>,
+    #[serde(default)]
+    question: Vec<RawQuestion>,
+    #[serde(default)]
+    outcome: Vec<RawOutcome>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCouncil {
+    id: Spanned<String>,
+    name: String,
+    short_name: Option<String>,
+    document: String,
+    council_type: String,
+    adopted: Option<String>,
+    source: Spanned<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    not_clauses: Vec<Spanned<String>>,
+    interpreter: Option<RawInterpreter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInterpreter {
+    role: Spanned<String>,
+    clause: Spanned<String>,
+    quote: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    heading: Spanned<String>,
+    #[serde(default)]
+    clause: Vec<RawClause>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClause {
+    id: Spanned<String>,
+    label: Option<String>,
+    subheading: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    text: String,
+    hint: Option<String>,
+    options: Vec<RawOption>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    label: String,
+    next: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutcome {
+    id: Spanned<String>,
+    title: Option<String>,
+    contact: Option<String>,
+    #[serde(default = "covered_by_default")]
+    covered: bool,
+    #[serde(default)]
+    guidance: Vec<Spanned<String>>,
+    #[serde(default)]
+    cites: Vec<RawCite>,
+}
+
+fn covered_by_default() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCite {
+    clause: String,
+    quote: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopics {
+    topic: Vec<RawTopic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: Spanned<String>,
+    title: String,
+    summary: String,
+    situation: Vec<RawSituation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSituation {
+    id: Spanned<String>,
+    label: String,
+}
+
+/// Collects diagnostics for one file.
+struct Reporter<'a> {
+    file: &'a str,
+    text: &'a str,
+    lines: LineIndex,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(file: &'a str, text: &'a str) -> Self {
+        Reporter { file, text, lines: LineIndex::new(text), found: Vec::new() }
+    }
+
+    fn at(&mut self, offset: usize, message: impl Into<String>, notes: Vec<String>) {
+        let (line, column) = self.lines.position(self.text, offset);
+        self.found.push(Diagnostic { file: self.file.to_string(), line, column, message: message.into(), notes });
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.found.is_empty() {
+            Ok(value)
+        } else {
+            Err(Diagnostics(self.found))
+        }
+    }
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Diagnostics> {
+    toml::from_str(text).map_err(|error| {
+        let mut reporter = Reporter::new(file, text);
+        let offset = error.span().map_or(0, |span| span.start);
+        reporter.at(offset, error.message().trim().to_string(), Vec::new());
+        Diagnostics(reporter.found)
+    })
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
+    let raw: RawTopics = parse_toml(file, text)?;
+    let mut reporter = Reporter::new(file, text);
+    let mut seen = HashSet::new();
+    for topic in &raw.topic {
+        if !is_slug(topic.id.get_ref()) || topic.id.get_ref().contains('.') || !seen.insert(topic.id.get_ref().clone()) {
+            reporter.at(topic.id.span().start, format!("topic id `{}` must be unique, lower case, without dots", topic.id.get_ref()), vec![]);
+        }
+        let mut situations = HashSet::new();
+        for situation in &topic.situation {
+            if !is_slug(situation.id.get_ref()) || !situations.insert(situation.id.get_ref().clone()) {
+                reporter.at(situation.id.span().start, format!("situation id `{}` must be unique within its topic", situation.id.get_ref()), vec![]);
+            }
+        }
+    }
+    let topics = raw
+        .topic
+        .into_iter()
+        .map(|topic| Topic {
+            id: topic.id.into_inner().into(),
+            title: topic.title.into(),
+            summary: topic.summary.into(),
+            situations: topic
+                .situation
+                .into_iter()
+                .map(|s| Situation { id: s.id.into_inner().into(), label: s.label.into() })
+                .collect::<Vec<_>>()
+                .into(),
+        })
+        .collect();
+    reporter.finish(topics)
+}
+
+/// Loads a council file from disk; its source text is found relative to the file.
+pub fn load_council_file(path: &Path, topics: &[Topic]) -> Result<LoadedCouncil, Diagnostics> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        Diagnostics(vec![Diagnostic { file: file.clone(), line: 1, column: 1, message: format!("cannot read file: {error}"), notes: vec![] }])
+    })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    load_council(&file, &text, topics, |source| {
+        let source_path = base.join(source);
+        std::fs::read_to_string(&source_path).map_err(|error| format!("cannot read source {}: {error}", source_path.display()))
+    })
+}
+
+/// A council that passed every check, with the share of its source's words its clauses hold.
+#[derive(Debug, Clone)]
+pub struct LoadedCouncil {
+    pub council: Council,
+    pub coverage: f64,
+}
+
+/// Loads and checks one council file. `read_source` fetches the text named by `council.source`.
+pub fn load_council(
+    file: &str,
+    text: &str,
+    topics: &[Topic],
+    read_source: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<LoadedCouncil, Diagnostics> {
+    let raw: RawFile = parse_toml(file, text)?;
+    let mut reporter = Reporter::new(file, text);
+    let council_id = raw.council.id.get_ref().clone();
+    if !is_slug(&council_id) || council_id.contains('.') {
+        reporter.at(raw.council.id.span().start, format!("council id `{council_id}` must be lower case letters, digits and hyphens"), vec![]);
+    }
+    let source_text = match read_source(raw.council.source.get_ref()) {
+        Ok(source_text) => source_text,
+        Err(message) => {
+            reporter.at(raw.council.source.span().start, message, vec![]);
+            return Err(Diagnostics(reporter.found));
+        }
+    };
+    let source_name = raw.council.source.get_ref().clone();
+    let source = SourceText::parse(&source_text);
+    let (clauses, coverage) = check_clauses(&mut reporter, &raw, &source, &source_name);
+    let clause_index: HashMap<&str, &Clause> = clauses.iter().map(|clause| (clause.id.as_ref(), clause)).collect();
+
+    let interpreter = raw.council.interpreter.as_ref().map(|raw_interpreter| {
+        let cite = Cite { clause: raw_interpreter.clause.get_ref().clone().into(), quote: raw_interpreter.quote.get_ref().clone().into() };
+        match clause_index.get(cite.clause.as_ref()) {
+            None => reporter.at(raw_interpreter.clause.span().start, format!("interpreter: clause {} does not exist", cite.clause), vec![]),
+            Some(clause) if !crate::text::contains_words(&clause.plain_text(), &cite.quote) => {
+                reporter.at(raw_interpreter.quote.span().start, format!("interpreter: quote is not in clause {}", cite.clause), vec![])
+            }
+            Some(_) => {}
+        }
+        if !raw.council.roles.contains(raw_interpreter.role.get_ref()) {
+            reporter.at(raw_interpreter.role.span().start, format!("interpreter role \"{}\" is not in roles", raw_interpreter.role.get_ref()), vec![]);
+        }
+        Interpreter { role: raw_interpreter.role.get_ref().clone().into(), cite }
+    });
+
+    let mut node_offsets: HashMap<String, usize> = HashMap::new();
+    let mut council_nodes: Vec<Node> = Vec::new();
+    let reserved: HashSet<&str> = topics.iter().map(|topic| topic.id.as_ref()).chain([crate::flow::START]).collect();
+    for question in &raw.question {
+        let id = question.id.get_ref();
+        check_node_id(&mut reporter, &question.id, &reserved);
+        node_offsets.entry(id.clone()).or_insert(question.id.span().start);
+        council_nodes.push(Node::Question(Question {
+            id: id.clone().into(),
+            text: question.text.clone().into(),
+            hint: question.hint.clone().map(Into::into),
+            options: question
+                .options
+                .iter()
+                .map(|option| Choice { label: option.label.clone().into(), next: option.next.clone().into() })
+                .collect::<Vec<_>>()
+                .into(),
+        }));
+    }
+    for outcome in &raw.outcome {
+        check_node_id(&mut reporter, &outcome.id, &reserved);
+        node_offsets.entry(outcome.id.get_ref().clone()).or_insert(outcome.id.span().start);
+        council_nodes.push(Node::Outcome(build_outcome(&mut reporter, outcome, interpreter.as_ref())));
+    }
+
+    let mut nodes = catalogue_nodes(topics);
+    let topic_of = topic_of_nodes(&council_nodes, topics);
+    for node in &mut council_nodes {
+        if let Node::Outcome(outcome) = node {
+            outcome.topic = topic_of.get(outcome.id.as_ref()).cloned().unwrap_or_default().into();
+        }
+    }
+    nodes.extend(council_nodes);
+
+    let council = Council {
+        id: council_id.into(),
+        name: raw.council.name.clone().into(),
+        short_name: raw.council.short_name.clone().unwrap_or_else(|| raw.council.name.clone()).into(),
+        document: raw.council.document.clone().into(),
+        council_type: raw.council.council_type.clone().into(),
+        adopted: raw.council.adopted.clone().map(Into::into),
+        roles: raw.council.roles.iter().cloned().map(Text::from).collect::<Vec<_>>().into(),
+        interpreter,
+        clauses: clauses.into(),
+        flow: Flow { start: crate::flow::START.into(), nodes: nodes.into() },
+    };
+    for flow_problem in check_flow(&council, topics) {
+        // Problems with generated nodes (a missing situation) point at the start of the guide.
+        let offset = node_offsets
+            .get(&flow_problem.node)
+            .copied()
+            .or_else(|| raw.question.first().map(|q| q.id.span().start))
+            .or_else(|| raw.outcome.first().map(|o| o.id.span().start))
+            .unwrap_or(0);
+        reporter.at(offset, format!("node `{}`: {}", flow_problem.node, flow_problem.message), vec![]);
+    }
+    reporter.finish(LoadedCouncil { council, coverage })
+}
+
+fn check_node_id(reporter: &mut Reporter, id: &Spanned<String>, reserved: &HashSet<&str>) {
+    if !is_slug(id.get_ref()) {
+        reporter.at(id.span().start, format!("node id `{}` must be lower case letters, digits, dots and hyphens", id.get_ref()), vec![]);
+    }
+    if reserved.contains(id.get_ref().as_str()) {
+        reporter.at(id.span().start, format!("node id `{}` is reserved for the guide's own topic questions", id.get_ref()), vec![]);
+    }
+}
+
+/// Splits "Do this. [8.7, 8.2]" into its text and clause ids.
+pub fn split_guidance_line(line: &str) -> Option<(String, Vec<String>)> {
+    let line = line.trim();
+    let body = line.strip_suffix(']')?;
+    let open = body.rfind('[')?;
+    let ids: Vec<String> = body[open + 1..].split(',').map(|id| id.trim().to_string()).collect();
+    if ids.iter().any(String::is_empty) {
+        return None;
+    }
+    Some((body[..open].trim_end().to_string(), ids))
+}
+
+fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome, interpreter: Option<&Interpreter>) -> Outcome {
+    let mut guidance: Vec<GuidanceLine> = Vec::new();
+    let mut cites: Vec<Cite> = raw.cites.iter().map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() }).collect();
+    if !raw.covered {
+        guidance.push(GuidanceLine { text: "This protocol does not cover this.".into(), clauses: Vec::new().into() });
+    }
+    for line in &raw.guidance {
+        match split_guidance_line(line.get_ref()) {
+            Some((text, clauses)) if !text.is_empty() => {
+                guidance.push(GuidanceLine { text: text.into(), clauses: clauses.into_iter().map(Text::from).collect::<Vec<_>>().into() })
+            }
+            _ => reporter.at(
+                line.span().start,
+                format!("outcome `{}`: guidance line must end with the clause ids it rests on, like [8.7]", raw.id.get_ref()),
+                vec![format!("line: {}", line.get_ref())],
+            ),
+        }
+    }
+    if raw.covered && raw.guidance.is_empty() {
+        reporter.at(raw.id.span().start, format!("outcome `{}` is covered but has no guidance", raw.id.get_ref()), vec![]);
+    }
+    if !raw.covered {
+        if let Some(interpreter) = interpreter {
+            guidance.push(GuidanceLine {
+                text: format!("The protocol says that questions on its interpretation go to the {}.", interpreter.role).into(),
+                clauses: vec![interpreter.cite.clause.clone()].into(),
+            });
+            if !cites.contains(&interpreter.cite) {
+                cites.push(interpreter.cite.clone());
+            }
+        }
+    }
+    let title = match (&raw.title, raw.covered) {
+        (Some(title), _) => title.clone(),
+        (None, false) => "This protocol does not cover this".to_string(),
+        (None, true) => {
+            reporter.at(raw.id.span().start, format!("outcome `{}` needs a title", raw.id.get_ref()), vec![]);
+            String::new()
+        }
+    };
+    Outcome {
+        id: raw.id.get_ref().clone().into(),
+        topic: Text::Borrowed(""),
+        title: title.into(),
+        contact: raw.contact.clone().map(Into::into),
+        covered: raw.covered,
+        guidance: guidance.into(),
+        cites: cites.into(),
+    }
+}
+
+/// The numbering schemes the shared README allows.
+#[derive(Debug, Clone, PartialEq)]
+enum ClauseNumber {
+    Numbered(Vec<u32>),
+    /// `intro.pN`, `S.pN`, `A.group.N` or `A.foi`: a counter within a group.
+    Counted { group: String, count: u32 },
+}
+
+fn parse_clause_number(id: &str) -> Option<ClauseNumber> {
+    let numbers = |s: &str| s.split('.').map(|part| if part.starts_with('0') { None } else { part.parse::<u32>().ok() }).collect::<Option<Vec<u32>>>();
+    if let Some(parts) = numbers(id) {
+        return Some(ClauseNumber::Numbered(parts));
+    }
+    if let Some((group, count)) = id.rsplit_once(".p") {
+        let group_ok = group == "intro" || numbers(group).is_some_and(|n| n.len() == 1);
+        let count = count.parse::<u32>().ok().filter(|&c| c > 0 && !count.starts_with('0'))?;
+        return group_ok.then(|| ClauseNumber::Counted { group: format!("{group}.p"), count });
+    }
+    let rest = id.strip_prefix("A.")?;
+    let valid_name = |name: &str| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    match rest.rsplit_once('.') {
+        Some((name, count)) if valid_name(name) => {
+            let count = count.parse::<u32>().ok().filter(|&c| c > 0)?;
+            Some(ClauseNumber::Counted { group: format!("A.{name}"), count })
+        }
+        None if valid_name(rest) => Some(ClauseNumber::Counted { group: format!("A.{rest}"), count: 0 }),
+        _ => None,
+    }
+}
+
+/// Walks the clauses in order against the source: text found word for word, in order, numbered
+/// as printed; then checks how much of the source the clauses cover.
+fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, source_name: &str) -> (Vec<Clause>, f64) {
+    let text_len = source.normalized.len();
+    let mut covered = vec![false; text_len];
+    let mut heading_bytes = vec![false; text_len];
+    let mark = |flags: &mut Vec<bool>, at: usize, len: usize| flags[at..at + len].iter_mut().for_each(|f| *f = true);
+    let mut cursor = 0usize;
+    // Where the previous clause's text ended: the printed number of the next clause lies after it.
+    let mut previous_clause_end = 0usize;
+    let mut clauses = Vec::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut last_numbered: Option<(Vec<u32>, String)> = None;
+    let mut counters: HashMap<String, u32> = HashMap::new();
+
+    let not_found = |reporter: &mut Reporter, offset: usize, what: String, passage: &str, cursor: usize| {
+        let mut notes = Vec::new();
+        if let Some(at) = source.find_from(passage, 0) {
+            if at < cursor {
+                notes.push(format!("it is in the source at line {}, but before the clause that comes ahead of it in this file", source.line_of(at)));
+            }
+        } else if let Some(nearest) = source.nearest(passage) {
+            notes.push(format!(
+                "nearest passage (source line {}): the first {} of {} words match, “…{}”; the source goes on “{}…” but the file has “{}…”",
+                nearest.line, nearest.matched_words, nearest.total_words, nearest.matched_tail, nearest.source_continues, nearest.file_continues
+            ));
+        } else {
+            notes.push("no passage of the source begins like it".to_string());
+        }
+        reporter.at(offset, format!("{what}: text not found in {source_name}"), notes);
+    };
+
+    for section in &raw.section {
+        let heading = normalize_words(section.heading.get_ref());
+        let section_number = heading.split(|c: char| c == '.' || c == ' ').next().unwrap_or("").to_string();
+        match source.find_from(&heading, cursor) {
+            Some(at) => {
+                mark(&mut heading_bytes, at, heading.len());
+                cursor = at + heading.len();
+            }
+            None => not_found(reporter, section.heading.span().start, format!("section heading \"{heading}\""), &heading, cursor),
+        }
+        let mut current_subheading: Option<String> = None;
+        for raw_clause in &section.clause {
+            let id = raw_clause.id.get_ref().clone();
+            let id_offset = raw_clause.id.span().start;
+            if let Some(first) = seen_ids.insert(id.clone(), id_offset) {
+                let (line, _) = reporter.lines.position(reporter.text, first);
+                reporter.at(id_offset, format!("duplicate clause id {id} (first used on line {line})"), vec![]);
+            }
+            let number = parse_clause_number(&id);
+            match &number {
+                None => reporter.at(id_offset, format!("clause id `{id}` does not follow the document's numbering (see protocols/README.md)"), vec![]),
+                Some(ClauseNumber::Numbered(parts)) => {
+                    if let Some((previous, previous_id)) = &last_numbered {
+                        if parts <= previous {
+                            reporter.at(id_offset, format!("clause {id} comes after clause {previous_id}: ids must follow the document's order"), vec![]);
+                        }
+                    }
+                    last_numbered = Some((parts.clone(), id.clone()));
+                }
+                Some(ClauseNumber::Counted { group, count }) => {
+                    if group.ends_with(".p") && group != "intro.p" && group.trim_end_matches(".p") != section_number {
+                        reporter.at(id_offset, format!("clause {id} is in section \"{}\", whose number is {section_number}", section.heading.get_ref()), vec![]);
+                    }
+                    let expected = counters.get(group).map_or(if *count == 0 { 0 } else { 1 }, |last| last + 1);
+                    if *count != expected {
+                        reporter.at(id_offset, format!("clause {id} is out of sequence: expected {}", expected_id(&id, expected)), vec![]);
+                    }
+                    counters.insert(group.clone(), *count);
+                }
+            }
+            if raw_clause.label.is_none() && !matches!(number, Some(ClauseNumber::Numbered(_))) {
+                reporter.at(id_offset, format!("clause {id} needs a `label` (how people see it, e.g. \"Appendix A, Common Law, paragraph 2\")"), vec![]);
+            }
+
+            let subheading = raw_clause.subheading.as_ref().map(|s| normalize_words(s.get_ref()));
+            if subheading.is_some() && subheading != current_subheading {
+                let sub = subheading.clone().unwrap_or_default();
+                match source.find_from(&sub, cursor) {
+                    Some(at) => {
+                        mark(&mut heading_bytes, at, sub.len());
+                        cursor = at + sub.len();
+                    }
+                    None => not_found(reporter, raw_clause.subheading.as_ref().map_or(id_offset, |s| s.span().start), format!("clause {id}: subheading \"{sub}\""), &sub, cursor),
+                }
+            }
+            current_subheading = subheading;
+            if let Some(title) = &raw_clause.title {
+                let title_text = normalize_words(title.get_ref());
+                match source.find_from(&title_text, cursor) {
+                    Some(at) => {
+                        mark(&mut heading_bytes, at, title_text.len());
+                        cursor = at + title_text.len();
+                    }
+                    None => not_found(reporter, title.span().start, format!("clause {id}: title \"{title_text}\""), &title_text, cursor),
+                }
+            }
+
+            let parsed = parse_blocks(raw_clause.text.get_ref());
+            if parsed.is_empty() {
+                reporter.at(raw_clause.text.span().start, format!("clause {id} has no text"), vec![]);
+            }
+            let mut first_block_at = None;
+            for (block_index, block) in parsed.iter().enumerate() {
+                for passage in block.passages() {
+                    let normalized = normalize_words(passage);
+                    match source.find_from(&normalized, cursor) {
+                        Some(at) => {
+                            first_block_at.get_or_insert(at);
+                            mark(&mut covered, at, normalized.len());
+                            cursor = at + normalized.len();
+                        }
+                        None => {
+                            let offset = locate_in_value(reporter.text, raw_clause.text.span(), passage);
+                            not_found(reporter, offset, format!("clause {id} (paragraph {})", block_index + 1), &normalized, cursor);
+                        }
+                    }
+                }
+            }
+            if let (Some(ClauseNumber::Numbered(_)), Some(first_at)) = (&number, first_block_at) {
+                let before = &source.normalized[previous_clause_end.min(first_at)..first_at];
+                let printed = before.split(' ').any(|token| token.trim_end_matches('.') == id);
+                if !printed {
+                    reporter.at(
+                        id_offset,
+                        format!("clause {id}: the source does not print the number {id} before this text (source line {})", source.line_of(first_at)),
+                        vec![format!("text before it in the source: “{}”", before.trim())],
+                    );
+                }
+            }
+            previous_clause_end = cursor;
+            clauses.push(Clause {
+                id: id.clone().into(),
+                label: raw_clause.label.clone().unwrap_or_else(|| format!("Clause {id}")).into(),
+                headings: std::iter::once(section.heading.get_ref().trim().to_string())
+                    .chain(raw_clause.subheading.as_ref().map(|s| s.get_ref().trim().to_string()))
+                    .map(Text::from)
+                    .collect::<Vec<_>>()
+                    .into(),
+                title: raw_clause.title.as_ref().map(|t| t.get_ref().trim().to_string().into()),
+                blocks: parsed.into_iter().map(|block| block.into_block()).collect::<Vec<Block>>().into(),
+            });
+        }
+    }
+
+    for passage in &raw.council.not_clauses {
+        let needle = normalize_words(passage.get_ref());
+        let mut from = 0;
+        let mut any = false;
+        while let Some(at) = source.find_from(&needle, from) {
+            mark(&mut heading_bytes, at, needle.len());
+            from = at + needle.len();
+            any = true;
+        }
+        if !any {
+            not_found(reporter, passage.span().start, "not_clauses entry".to_string(), &needle, 0);
+        }
+    }
+
+    let share = if reporter.found.is_empty() { check_coverage(reporter, source, source_name, &covered, &heading_bytes) } else { 0.0 };
+    (clauses, share)
+}
+
+fn expected_id(id: &str, expected: u32) -> String {
+    match id.rsplit_once(if id.contains(".p") { ".p" } else { "." }) {
+        Some((group, _)) if id.contains(".p") => format!("{group}.p{expected}"),
+        Some((group, _)) => format!("{group}.{expected}"),
+        None => expected.to_string(),
+    }
+}
+
+/// Finds where a passage sits inside a multi-line string, to point the error at its line.
+fn locate_in_value(file_text: &str, span: std::ops::Range<usize>, passage: &str) -> usize {
+    let probe: String = passage.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let value = file_text.get(span.clone()).unwrap_or("");
+    let flattened: String = value.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    // Position mapping holds because whitespace replacement keeps byte lengths for ASCII white space.
+    flattened.find(&probe).map_or(span.start, |at| span.start + at)
+}
+
+fn check_coverage(reporter: &mut Reporter, source: &SourceText, source_name: &str, covered: &[bool], heading: &[bool]) -> f64 {
+    let mut total = 0usize;
+    let mut held = 0usize;
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0usize;
+    for word in source.normalized.split(' ') {
+        let at = offset;
+        offset += word.len() + 1;
+        if !is_counted_word(word) || heading[at] {
+            continue;
+        }
+        if covered[at] {
+            total += 1;
+            held += 1;
+            continue;
+        }
+        if is_numbering_token(word) {
+            continue;
+        }
+        total += 1;
+        match gaps.last_mut() {
+            Some((_, end)) if source.normalized[*end..at].split(' ').filter(|w| is_counted_word(w)).count() <= 1 => *end = at + word.len(),
+            _ => gaps.push((at, at + word.len())),
+        }
+    }
+    let share = if total == 0 { 1.0 } else { held as f64 / total as f64 };
+    if share < REQUIRED_COVERAGE {
+        let notes = gaps
+            .iter()
+            .take(8)
+            .map(|&(start, end)| {
+                let passage: String = source.normalized[start..end].chars().take(100).collect();
+                format!("not in any clause (source line {}): “{passage}”", source.line_of(start))
+            })
+            .collect();
+        reporter.at(
+            0,
+            format!("clauses cover {:.1}% of the words of {source_name}; at least {:.0}% is required", share * 100.0, REQUIRED_COVERAGE * 100.0),
+            notes,
+        );
+    }
+    share
+}
+
