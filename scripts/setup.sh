@@ -34,10 +34,13 @@ ensure_cargo_tool() {
 }
 
 ensure_npm_packages() {
-  local stamp="$repo_root/node_modules/.package-lock.json"
-  if [ ! -f "$stamp" ] || ! cmp -s <(sed -n '/"packages"/,$p' "$repo_root/package-lock.json") <(sed -n '/"packages"/,$p' "$stamp") 2>/dev/null; then
+  # Reinstall only when the lock file changes.
+  local stamp="$repo_root/node_modules/.lock-sha256" wanted
+  wanted="$(sha256sum "$repo_root/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     log "npm ci"
-    (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    echo "$wanted" > "$stamp"
   fi
   PATH="$repo_root/node_modules/.bin:$PATH"
 }

@@ -138,6 +138,11 @@ pub fn check_flow(council: &Council, topics: &[Topic]) -> Vec<FlowProblem> {
                     &outcome.id,
                     format!("outcome `{}`: quote is not in clause {}: \"{}\"", outcome.id, cite.clause, cite.quote),
                 )),
+                // The guide highlights a quote inside one paragraph or list item.
+                Some(clause) if !clause.pieces().any(|piece| contains_words(piece, &cite.quote)) => problems.push(problem(
+                    &outcome.id,
+                    format!("outcome `{}`: quote from clause {} runs across paragraphs or list items; quote within one: \"{}\"", outcome.id, cite.clause, cite.quote),
+                )),
                 Some(_) => {}
             }
         }
@@ -203,3 +208,4 @@ fn check_reachability_and_cycles(flow: &Flow) -> Vec<FlowProblem> {
     }
     problems
 }
+

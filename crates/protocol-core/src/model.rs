@@ -117,6 +117,17 @@ impl Block {
 }
 
 impl Clause {
+    /// Each paragraph and list item, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .flat_map(|block| match block {
+                Block::Paragraph(text) => std::slice::from_ref(text),
+                Block::List(items) => &items[..],
+            })
+            .map(|piece| piece.as_ref())
+    }
+
     pub fn plain_text(&self) -> String {
         self.blocks.iter().map(Block::plain_text).collect::<Vec<_>>().join(" ")
     }

@@ -263,6 +263,41 @@ impl ParsedBlock {
     }
 }
 
+/// Byte ranges of `text` where `quote` appears, layout and quote style aside: what to highlight.
+pub fn quote_ranges(text: &str, quote: &str) -> Vec<std::ops::Range<usize>> {
+    let quote = normalize_words(quote);
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    // normalized byte -> original byte, so matches map back onto the text as written.
+    let mut normalized = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let c = fold_char(c);
+        if c.is_whitespace() {
+            if normalized.is_empty() || normalized.ends_with(' ') {
+                continue;
+            }
+            normalized.push(' ');
+            origin.push(at);
+        } else {
+            normalized.push(c);
+            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+    }
+    origin.push(text.len());
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find_on_word_boundary(&normalized, &quote, from) {
+        let end = at + quote.len();
+        let last_char_start = origin[end - 1];
+        let last_len = text[last_char_start..].chars().next().map_or(0, char::len_utf8);
+        ranges.push(origin[at]..last_char_start + last_len);
+        from = end;
+    }
+    ranges
+}
+
 /// True if `quote` appears word for word in `text`, layout aside.
 pub fn contains_words(text: &str, quote: &str) -> bool {
     let quote = normalize_words(quote);
@@ -337,6 +372,15 @@ mod tests {
     fn quotes_match_across_styles() {
         assert!(contains_words("the Council\u{2019}s \u{201C}need to know\u{201D}", "Council's \"need to know\""));
         assert!(!contains_words("the Council's need", "Council need"));
+    }
+
+    #[test]
+    fn quote_ranges_map_back_to_the_text_as_written() {
+        let text = "the  Council\u{2019}s \u{201C}need to know\u{201D} rule";
+        let ranges = quote_ranges(text, "Council's \"need to know\"");
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(&text[ranges[0].clone()], "Council\u{2019}s \u{201C}need to know\u{201D}");
+        assert!(quote_ranges(text, "needs").is_empty());
     }
 
     #[test]

@@ -1,0 +1,38 @@
+//! Loads and validates every council file, then bakes them into the wasm as Rust statics.
+//! A broken file stops the build with the file, line and problem.
+
+use protocol_core::codegen::rust_statics;
+use protocol_core::library::load_library;
+use std::path::{Path, PathBuf};
+
+fn watch(dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                watch(&path);
+            } else {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+    }
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    println!("cargo:rerun-if-env-changed=PROTOCOL_GUIDE_DATA");
+    let dir = std::env::var_os("PROTOCOL_GUIDE_DATA").map(PathBuf::from).unwrap_or_else(|| manifest.join("protocols"));
+    watch(&dir);
+    let library = match load_library(&dir) {
+        Ok(library) => library,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!("error: the protocol files in {} have {} problem(s); see above", dir.display(), diagnostics.0.len());
+            std::process::exit(1);
+        }
+    };
+    let councils: Vec<_> = library.councils.into_iter().map(|loaded| loaded.council).collect();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.rs");
+    std::fs::write(&out, rust_statics(&councils, &library.topics)).expect("OUT_DIR is writable");
+}

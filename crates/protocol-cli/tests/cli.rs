@@ -1,0 +1,136 @@
+//! The command line as councils and scripts use it: output shape, exit codes, one-line errors.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_protocol-guide")).args(args).current_dir(repo()).output().expect("runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn list_prints_the_five_councils() {
+    let json = stdout_json(&run(&["list"]));
+    let ids: Vec<&str> = json["councils"].as_array().expect("array").iter().map(|c| c["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["crawley", "guildford", "leighton-linslade", "model", "pitstone"]);
+    assert_eq!(json["councils"][2]["name"], "Leighton-Linslade Town Council");
+}
+
+#[test]
+fn export_has_the_stable_shape_and_every_clause() {
+    let json = stdout_json(&run(&["export", "--council", "leighton-linslade"]));
+    for key in ["id", "name", "document", "adopted"] {
+        assert!(json["council"].get(key).is_some(), "council.{key}");
+    }
+    let clauses = json["clauses"].as_array().expect("clauses");
+    let ids: Vec<&str> = clauses.iter().map(|c| c["id"].as_str().expect("id")).collect();
+    assert_eq!(ids.first(), Some(&"1.1"));
+    assert!(ids.contains(&"8.7") && ids.contains(&"A.common-law.2") && ids.contains(&"A.foi"));
+    let clause = clauses.iter().find(|c| c["id"] == "8.7").expect("8.7");
+    assert_eq!(clause["label"], "Clause 8.7");
+    assert_eq!(clause["heading"][0], "8.  The Management of Officers");
+    assert!(clause["text"].as_str().expect("text").contains("the matter should be raised with the Town Mayor"));
+    let appendix = clauses.iter().find(|c| c["id"] == "A.common-law.2").expect("appendix clause");
+    assert_eq!(appendix["label"], "Appendix A, Common Law, paragraph 2");
+}
+
+#[test]
+fn export_flow_nodes_follow_the_documented_shape() {
+    let json = stdout_json(&run(&["export", "--council", "crawley"]));
+    let flow = &json["flow"];
+    assert_eq!(flow["start"], "start");
+    let nodes = flow["nodes"].as_array().expect("nodes");
+    let question = nodes.iter().find(|n| n["kind"] == "question").expect("a question");
+    for key in ["id", "text", "options"] {
+        assert!(question.get(key).is_some(), "question.{key}");
+    }
+    assert!(question["options"][0].get("label").is_some() && question["options"][0].get("next").is_some());
+    let outcome = nodes.iter().find(|n| n["id"] == "complaints.about-officer").expect("outcome");
+    for key in ["id", "kind", "topic", "title", "guidance", "covered", "cites"] {
+        assert!(outcome.get(key).is_some(), "outcome.{key}");
+    }
+    assert_eq!(outcome["topic"], "complaints");
+    assert_eq!(outcome["covered"], true);
+    assert!(outcome["cites"].as_array().expect("cites").iter().any(|c| c["clause"] == "4.2" && c["quote"].is_string()));
+}
+
+#[test]
+fn export_lists_every_clause_for_all_five_councils() {
+    let expected = [("crawley", 45), ("guildford", 91), ("leighton-linslade", 71), ("model", 16), ("pitstone", 123)];
+    for (id, count) in expected {
+        let json = stdout_json(&run(&["export", "--council", id]));
+        assert_eq!(json["clauses"].as_array().expect("clauses").len(), count, "{id}");
+    }
+}
+
+fn assert_usage_error(output: &Output, fragment: &str) {
+    assert_eq!(output.status.code(), Some(2), "exit code");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains(fragment), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn unknown_council_is_one_line_and_exit_2() {
+    assert_usage_error(&run(&["export", "--council", "atlantis"]), "unknown council `atlantis`");
+}
+
+#[test]
+fn unknown_flag_is_one_line_and_exit_2() {
+    assert_usage_error(&run(&["export", "--councl", "crawley"]), "unknown flag `--councl`");
+    assert_usage_error(&run(&["list", "--json"]), "unexpected argument `--json`");
+    assert_usage_error(&run(&["frobnicate"]), "unknown command `frobnicate`");
+}
+
+#[test]
+fn validate_passes_good_files_and_fails_broken_ones() {
+    let good = run(&["validate", "protocols/crawley.toml", "protocols/model.toml"]);
+    assert!(good.status.success(), "{}", String::from_utf8_lossy(&good.stderr));
+    let report = String::from_utf8_lossy(&good.stdout);
+    assert!(report.contains("protocols/crawley.toml: valid: 45 clauses, 100.0% of the source's words"), "{report}");
+
+    let dir = tempdir("broken");
+    std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
+    std::fs::copy(repo().join("tests/fixtures/valid/sources/fixture.txt"), dir.join("sources/fixture.txt")).expect("copy");
+    let broken = std::fs::read_to_string(repo().join("tests/fixtures/valid/fixture.toml")).expect("fixture").replace("id = \"1.2\"", "id = \"1.1\"");
+    let file = dir.join("fixture.toml");
+    std::fs::write(&file, broken).expect("write");
+    let output = run(&["validate", file.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("fixture.toml:") && stderr.contains("duplicate clause id 1.1"), "{stderr}");
+}
+
+#[test]
+fn import_drafts_a_file_that_passes_the_clause_checks() {
+    // Crawley is fully numbered, so the importer's draft should already hold every word verbatim.
+    let draft = run(&["import", "--id", "crawley-draft", "--name", "Crawley draft", "protocols/sources/crawley.txt"]);
+    assert!(draft.status.success());
+    let dir = tempdir("import");
+    std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
+    std::fs::copy(repo().join("protocols/sources/crawley.txt"), dir.join("sources/crawley.txt")).expect("copy");
+    let file = dir.join("crawley-draft.toml");
+    std::fs::write(&file, &draft.stdout).expect("write");
+    let output = run(&["validate", file.to_str().expect("utf-8 path")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Only the guide is missing from a draft: no clause, numbering or coverage problem.
+    assert!(!stderr.contains("text not found") && !stderr.contains("clauses cover") && !stderr.contains("clause id"), "{stderr}");
+    assert!(stderr.contains("is neither answered nor marked not covered"), "{stderr}");
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("protocol-guide-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}

@@ -1,0 +1,47 @@
+use super::Static;
+use protocol_core::engine::Step;
+use protocol_core::model::Council;
+use protocol_core::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswersSummaryProps {
+    pub council: Static<Council>,
+    /// (question text, answer label) for each step, in order.
+    pub steps: Vec<(AttrValue, AttrValue)>,
+    pub answers: Vec<String>,
+}
+
+/// "Your answers", each with a Change link that says what it changes.
+#[function_component(AnswersSummary)]
+pub fn answers_summary(props: &AnswersSummaryProps) -> Html {
+    html! {
+        <section class="pg-answers" aria-labelledby="pg-answers-title">
+            <h2 class="pg-subheading" id="pg-answers-title">{ "Your answers" }</h2>
+            <dl class="pg-summary-list">
+                { for props.steps.iter().enumerate().map(|(index, (question, answer))| {
+                    let route = Route::Guide { council: props.council.id.to_string(), answers: props.answers[..index].to_vec() };
+                    html! {
+                        <div class="pg-summary-row">
+                            <dt class="pg-summary-key">{ question.clone() }</dt>
+                            <dd class="pg-summary-value">{ answer.clone() }</dd>
+                            <dd class="pg-summary-action">
+                                <a class="pg-link" href={route.to_hash()}>
+                                    { "Change" }<span class="pg-visually-hidden">{ format!(" your answer to: {question}") }</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+/// Pairs of question and answer text for a walk's steps.
+pub fn step_texts(steps: &[Step<'static>]) -> Vec<(AttrValue, AttrValue)> {
+    steps
+        .iter()
+        .map(|step| (AttrValue::from(step.question.text.to_string()), AttrValue::from(step.choice.label.to_string())))
+        .collect()
+}

@@ -1,0 +1,79 @@
+use super::answers_summary::step_texts;
+use super::council_picker::CouncilPicker;
+use super::not_found::NotFound;
+use super::outcome_page::OutcomePage;
+use super::question_page::QuestionPage;
+use super::reader::Reader;
+use super::{FocusOnNavigate, Static};
+use crate::data;
+use crate::navigation::{current_hash, HashListener};
+use crate::state::{Action, GuideState};
+use protocol_core::engine::replay;
+use protocol_core::model::Node;
+use protocol_core::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {}
+
+/// The widget's root: reads the route from the URL hash and shows the matching page.
+#[function_component(App)]
+pub fn app(_props: &AppProps) -> Html {
+    let state = use_reducer(|| GuideState::new(Route::parse(&current_hash())));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = HashListener::new(move |route| state.dispatch(Action::RouteChanged(route)));
+            move || drop(listener)
+        });
+    }
+    html! {
+        <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
+            <div class="pg">{ view(&state) }</div>
+        </ContextProvider<FocusOnNavigate>>
+    }
+}
+
+fn unknown_council(id: &str) -> Html {
+    let known: Vec<&str> = data::COUNCILS.iter().map(|c| c.name.as_ref()).collect();
+    let reason = format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
+    html! { <NotFound reason={reason} back_label="See the councils this guide covers" /> }
+}
+
+fn view(state: &GuideState) -> Html {
+    match &state.route {
+        Route::Home => html! { <CouncilPicker /> },
+        Route::NotFound { reason } => html! { <NotFound reason={reason.clone()} /> },
+        Route::Reader { council, clause } => {
+            let Some(council) = data::council(council) else { return unknown_council(council) };
+            if let Some(clause) = clause {
+                if council.clause(clause).is_none() {
+                    let reason = format!("{}\u{2019}s protocol has no clause \u{201C}{clause}\u{201D}.", council.short_name);
+                    let back_to = Route::Reader { council: council.id.to_string(), clause: None };
+                    return html! { <NotFound reason={reason} back_to={back_to} back_label={format!("Read {}\u{2019}s protocol", council.short_name)} /> };
+                }
+            }
+            html! { <Reader council={Static(council)} target={clause.clone().map(AttrValue::from)} /> }
+        }
+        Route::Guide { council, answers } => {
+            let Some(council) = data::council(council) else { return unknown_council(council) };
+            match replay(council, answers) {
+                Err(error) => {
+                    let back_to = Route::Guide { council: council.id.to_string(), answers: vec![] };
+                    let reason = format!("This link to {}\u{2019}s guide does not fit its questions: {error}.", council.short_name);
+                    html! { <NotFound reason={reason} back_to={back_to} back_label="Start the guide again" /> }
+                }
+                Ok(walk) => match walk.current {
+                    Node::Question(question) => html! {
+                        <QuestionPage council={Static(council)} question={Static(question)}
+                            answers={answers.clone()} remembered={state.remembered_answers.clone()} />
+                    },
+                    Node::Outcome(outcome) => html! {
+                        <OutcomePage council={Static(council)} outcome={Static(outcome)}
+                            steps={step_texts(&walk.steps)} answers={answers.clone()} />
+                    },
+                },
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+use super::page_heading::PageHeading;
+use super::Static;
+use crate::navigation::go;
+use protocol_core::engine::change_answer;
+use protocol_core::model::{Council, Question};
+use protocol_core::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionPageProps {
+    pub council: Static<Council>,
+    pub question: Static<Question>,
+    /// The answers that led here.
+    pub answers: Vec<String>,
+    /// Answers given earlier in this walk, including ones after this step.
+    pub remembered: Vec<String>,
+}
+
+/// One question per screen: radios, Continue, and an announced error if nothing is chosen.
+#[function_component(QuestionPage)]
+pub fn question_page(props: &QuestionPageProps) -> Html {
+    let step = props.answers.len();
+    let previously_chosen = props.remembered.get(step).cloned();
+    let chosen = use_state(|| previously_chosen.clone());
+    let show_error = use_state(|| false);
+    {
+        // A new question (or a Change) resets the choice to what was answered before, if anything.
+        let chosen = chosen.clone();
+        let show_error = show_error.clone();
+        use_effect_with((props.question, step), move |_| {
+            chosen.set(previously_chosen);
+            show_error.set(false);
+        });
+    }
+    let question = props.question.0;
+    let council = props.council.0;
+    let field_id = format!("pg-q-{}", question.id.replace('.', "-"));
+    let error_id = format!("{field_id}-error");
+    let hint_id = format!("{field_id}-hint");
+
+    let on_submit = {
+        let chosen = chosen.clone();
+        let show_error = show_error.clone();
+        let remembered = props.remembered.clone();
+        let answers = props.answers.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match &*chosen {
+                Some(answer) => {
+                    let base = if remembered.starts_with(&answers) { &remembered } else { &answers };
+                    let next = change_answer(council, base, step, answer);
+                    go(&Route::Guide { council: council.id.to_string(), answers: next });
+                }
+                None => show_error.set(true),
+            }
+        })
+    };
+    let back = if step == 0 {
+        Route::Reader { council: council.id.to_string(), clause: None }
+    } else {
+        Route::Guide { council: council.id.to_string(), answers: props.answers[..step - 1].to_vec() }
+    };
+    let back_label = if step == 0 { "Back to the protocol" } else { "Back to the previous question" };
+    let described_by = [question.hint.as_ref().map(|_| hint_id.clone()), show_error.then(|| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    html! {
+        <div class="pg-page pg-question">
+            <a class="pg-back-link" href={back.to_hash()}>{ back_label }</a>
+            <div class="pg-error-region" role="alert">
+                if *show_error {
+                    <div class="pg-error-summary">
+                        <h2 class="pg-error-summary-title">{ "There is a problem" }</h2>
+                        <a class="pg-link" href={format!("#{field_id}-0")} onclick={focus_first_option(field_id.clone())}>{ "Select an answer to continue" }</a>
+                    </div>
+                }
+            </div>
+            <form class="pg-form" novalidate=true onsubmit={on_submit}>
+                <div class={classes!("pg-form-group", show_error.then_some("pg-form-group-error"))}>
+                    <fieldset class="pg-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
+                        <legend class="pg-legend">
+                            <PageHeading text={question.text.to_string()} caption={Some(AttrValue::from(council.short_name.to_string()))} />
+                        </legend>
+                        if let Some(hint) = &question.hint {
+                            <p class="pg-hint" id={hint_id.clone()}>{ hint.to_string() }</p>
+                        }
+                        if *show_error {
+                            <p class="pg-error-message" id={error_id.clone()}>
+                                <span class="pg-visually-hidden">{ "Error: " }</span>{ "Select an answer to continue" }
+                            </p>
+                        }
+                        <div class="pg-radios">
+                            { for question.options.iter().enumerate().map(|(index, option)| {
+                                let id = format!("{field_id}-{index}");
+                                let value = option.next.to_string();
+                                let checked = chosen.as_deref() == Some(value.as_str());
+                                let onchange = {
+                                    let chosen = chosen.clone();
+                                    let show_error = show_error.clone();
+                                    let value = value.clone();
+                                    Callback::from(move |_: Event| {
+                                        chosen.set(Some(value.clone()));
+                                        show_error.set(false);
+                                    })
+                                };
+                                html! {
+                                    <div class="pg-radio" key={value.clone()}>
+                                        <input class="pg-radio-input" type="radio" id={id.clone()} name={field_id.clone()}
+                                            value={value} checked={checked} onchange={onchange} />
+                                        <label class="pg-radio-label" for={id}>{ option.label.to_string() }</label>
+                                    </div>
+                                }
+                            }) }
+                        </div>
+                    </fieldset>
+                </div>
+                <button type="submit" class="pg-button">{ "Continue" }</button>
+            </form>
+        </div>
+    }
+}
+
+/// The error summary's link moves focus to the first radio instead of changing the URL hash.
+fn focus_first_option(field_id: String) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let target = event.target_dyn_into::<web_sys::Element>();
+        let root = target.and_then(|element| element.closest(".pg-question").ok().flatten());
+        if let Some(input) = root.and_then(|root| root.query_selector(&format!("#{field_id}-0")).ok().flatten()) {
+            if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
+                let _ = input.focus();
+            }
+        }
+    })
+}
