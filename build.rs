@@ -3,6 +3,7 @@
 
 use protocol_core::codegen::rust_statics;
 use protocol_core::library::load_library;
+use protocol_core::loader::load_council_file;
 use std::path::{Path, PathBuf};
 
 fn watch(dir: &Path) {
@@ -32,7 +33,28 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let councils: Vec<_> = library.councils.into_iter().map(|loaded| loaded.council).collect();
+    let mut councils: Vec<_> = library.councils.into_iter().map(|loaded| loaded.council).collect();
+
+    // Test builds add councils full of hostile markup, and a deliberate panic trigger (cfg test_fixtures).
+    println!("cargo::rustc-check-cfg=cfg(test_fixtures)");
+    println!("cargo:rerun-if-env-changed=PROTOCOL_GUIDE_TEST_FIXTURES");
+    if std::env::var("PROTOCOL_GUIDE_TEST_FIXTURES").is_ok_and(|value| value == "1") {
+        println!("cargo:rustc-cfg=test_fixtures");
+        let fixtures = manifest.join("tests/fixtures/hostile");
+        watch(&fixtures);
+        for entry in std::fs::read_dir(&fixtures).expect("tests/fixtures/hostile exists").flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                match load_council_file(&path, &library.topics) {
+                    Ok(loaded) => councils.push(loaded.council),
+                    Err(diagnostics) => {
+                        eprintln!("{diagnostics}");
+                        std::process::exit(1);
+                    }
+                }
+            }
+        }
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.rs");
     std::fs::write(&out, rust_statics(&councils, &library.topics)).expect("OUT_DIR is writable");
 }

@@ -10,9 +10,10 @@ thread_local! {
 
 const FAILURE_MESSAGE: &str = "Sorry, the protocol guide stopped working.";
 
-/// Shows the failure message in every mounted widget once anything panics.
+/// Shows the failure message in every mounted widget once anything panics. Yew's own setter
+/// is used so that rendering does not replace this hook with its console-only default.
 pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("protocol guide: {info}").into());
         MOUNTED_ROOTS.with(|roots| {
             for root in roots.borrow().iter() {

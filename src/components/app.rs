@@ -41,6 +41,10 @@ fn unknown_council(id: &str) -> Html {
 }
 
 fn view(state: &GuideState) -> Html {
+    #[cfg(test_fixtures)]
+    if matches!(&state.route, Route::Reader { council, .. } if council == "panic-trigger") {
+        panic!("deliberate panic for the failure-message test");
+    }
     match &state.route {
         Route::Home => html! { <CouncilPicker /> },
         Route::NotFound { reason } => html! { <NotFound reason={reason.clone()} /> },

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every test: native core and CLI tests, component tests
+# in headless Chromium, and Playwright end-to-end tests against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+setup_test_tools
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+stage() { printf '\n==> %s\n' "$*" >&2; }
+
+stage "native tests: core, loader, flows, path tables, CLI"
+cargo test --locked -p protocol-core -p protocol-guide-cli
+cargo build --locked -q --bin protocol-guide
+export PROTOCOL_GUIDE_CLI="$PWD/target/debug/protocol-guide"
+
+stage "protocol files validate"
+"$PROTOCOL_GUIDE_CLI" validate protocols/*.toml
+
+stage "component tests in headless Chromium (wasm-bindgen-test)"
+PROTOCOL_GUIDE_TEST_FIXTURES=1 cargo test --locked --target wasm32-unknown-unknown -p protocol-guide-widget
+
+# Built once each; every browser test below reuses these.
+stage "release build (dist/)"
+trunk build --release
+stage "release build with test fixtures (target/dist-fixtures/)"
+PROTOCOL_GUIDE_TEST_FIXTURES=1 trunk build --release --dist target/dist-fixtures
+# Leave the build cache on the shipping configuration.
+stage "end-to-end tests in headless Chromium (Playwright)"
+node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

@@ -1,0 +1,87 @@
+// Walks to every outcome of every council in the release build, through the real radios and
+// Continue button, and checks what a person sees there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, exportCouncil, councilIds, words, watchErrors } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve('dist'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function answer(page, value) {
+  await page.locator(`input[type=radio][value="${value}"]`).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function expectQuestionWithChoice(page, value) {
+  const radio = page.locator(`input[type=radio][value="${value}"]`);
+  await radio.waitFor();
+  assert.ok(await radio.isChecked(), `going back keeps "${value}" chosen`);
+}
+
+for (const id of councilIds()) {
+  test(`${id}: every outcome is reached by walking, with its clauses and quotes shown`, async () => {
+    const exported = exportCouncil(id);
+    const labels = new Map(exported.clauses.map((c) => [c.id, c.label]));
+    const outcomes = exported.flow.nodes.filter((n) => n.kind === 'outcome');
+    assert.ok(outcomes.length >= 45, `${id} has an outcome for each situation`);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    for (const outcome of outcomes) {
+      await page.goto(`${server.origin}/#/${id}/guide`);
+      for (const value of outcome.answers) await answer(page, value);
+      const heading = page.locator('h1');
+      await heading.filter({ hasText: outcome.title }).waitFor();
+      const url = page.url();
+      assert.ok(url.endsWith(`#/${id}/guide/${outcome.answers.join('/')}`), url);
+
+      const cited = words(await page.locator('.pg-outcome').innerText());
+      for (const cite of outcome.cites) {
+        assert.ok(cited.includes(words(labels.get(cite.clause))), `${id}/${outcome.id}: label of ${cite.clause} shown`);
+      }
+      const marks = (await page.locator('mark.pg-quote').allInnerTexts()).map(words);
+      for (const cite of outcome.cites) {
+        assert.ok(marks.some((m) => m.includes(words(cite.quote))), `${id}/${outcome.id}: quote from ${cite.clause} highlighted`);
+      }
+      if (!outcome.covered) assert.ok(cited.includes('This protocol does not cover this.'));
+
+      const lastAnswer = outcome.answers[outcome.answers.length - 1];
+      await page.goBack();
+      await expectQuestionWithChoice(page, lastAnswer);
+      await page.goForward();
+      await heading.filter({ hasText: outcome.title }).waitFor();
+      await page.locator('.pg-back-link').click();
+      await expectQuestionWithChoice(page, lastAnswer);
+
+      const shared = await browser.newPage();
+      await shared.goto(url);
+      await shared.locator('h1').filter({ hasText: outcome.title }).waitFor();
+      await shared.close();
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('a Change link re-asks only what the change makes relevant', async () => {
+  const page = await browser.newPage();
+  // Leighton-Linslade: complaint about the Town Clerk, then change the situation and come back.
+  await page.goto(`${server.origin}/#/leighton-linslade/guide/complaints/complaints.councillor-about-officer/complaints.about-town-clerk`);
+  await page.locator('h1', { hasText: 'Raise it with the Town Mayor' }).waitFor();
+  const changeTopic = page.getByRole('link', { name: 'Change your answer to: What is your question about?' });
+  await changeTopic.click();
+  await expectQuestionWithChoice(page, 'complaints');
+  // Same topic again: the later answers still fit, so the guide goes straight back to the outcome.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('h1', { hasText: 'Raise it with the Town Mayor' }).waitFor();
+  await page.close();
+});
+
+test('continuing without an answer shows an error in an alert region', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/#/guildford/guide`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+  assert.equal(words(await page.locator('.pg-error-message').textContent()), 'Error: Select an answer to continue');
+  await page.close();
+});
