@@ -16,6 +16,8 @@ pub struct GuideState {
 
 pub enum Action {
     RouteChanged(Route),
+    /// Forget earlier answers, so a new walk does not skip ahead to an old outcome.
+    StartAgain,
 }
 
 impl GuideState {
@@ -38,6 +40,7 @@ impl Reducible for GuideState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
+            Action::StartAgain => Rc::new(GuideState { remembered_answers: Vec::new(), ..(*self).clone() }),
             Action::RouteChanged(route) => {
                 let remembered_answers = match (&route, &self.route) {
                     (Route::Guide { council, answers }, Route::Guide { council: previous, .. }) if council == previous => {

@@ -4,7 +4,7 @@ use super::not_found::NotFound;
 use super::outcome_page::OutcomePage;
 use super::question_page::QuestionPage;
 use super::reader::Reader;
-use super::{FocusOnNavigate, Static};
+use super::{FocusOnNavigate, StartAgain, Static};
 use crate::data;
 use crate::navigation::{current_hash, HashListener};
 use crate::state::{Action, GuideState};
@@ -27,10 +27,16 @@ pub fn app(_props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    let start_again = {
+        let dispatcher = state.dispatcher();
+        StartAgain(Callback::from(move |_| dispatcher.dispatch(Action::StartAgain)))
+    };
     html! {
+        <ContextProvider<StartAgain> context={start_again}>
         <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
             <div class="pg">{ view(&state) }</div>
         </ContextProvider<FocusOnNavigate>>
+        </ContextProvider<StartAgain>>
     }
 }
 

@@ -37,6 +37,10 @@ impl<T> Deref for Static<T> {
     }
 }
 
+/// Lets any page reset the walk ("Start again") without owning the state.
+#[derive(Clone, PartialEq)]
+pub struct StartAgain(pub yew::Callback<()>);
+
 /// Whether page headings should take focus: only after the person has navigated.
 #[derive(Clone, Copy, PartialEq)]
 pub struct FocusOnNavigate(pub bool);

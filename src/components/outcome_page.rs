@@ -1,7 +1,7 @@
 use super::answers_summary::AnswersSummary;
 use super::clause_text::ClauseText;
 use super::page_heading::PageHeading;
-use super::Static;
+use super::{StartAgain, Static};
 use crate::navigation::{copy_to_clipboard, leave_page, page_url_with_hash, print_page};
 use protocol_core::model::{Clause, Council, Outcome};
 use protocol_core::route::Route;
@@ -21,6 +21,12 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
     let council = props.council.0;
     let outcome = props.outcome.0;
     let copied = use_state(|| false);
+    let start_again = use_context::<StartAgain>().map(|StartAgain(callback)| callback);
+    let on_start_again = Callback::from(move |_: MouseEvent| {
+        if let Some(callback) = &start_again {
+            callback.emit(());
+        }
+    });
     let route = Route::Guide { council: council.id.to_string(), answers: props.answers.clone() };
     let back = Route::Guide { council: council.id.to_string(), answers: props.answers[..props.answers.len().saturating_sub(1)].to_vec() };
     let restart = Route::Guide { council: council.id.to_string(), answers: vec![] };
@@ -102,7 +108,7 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
             }
             <AnswersSummary council={props.council} steps={props.steps.clone()} answers={props.answers.clone()} />
             <div class="pg-actions">
-                <a class="pg-button pg-button-secondary" href={restart.to_hash()}>{ "Start again" }</a>
+                <a class="pg-button pg-button-secondary" href={restart.to_hash()} onclick={on_start_again}>{ "Start again" }</a>
                 <button type="button" class="pg-button pg-button-secondary" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="pg-button pg-button-secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ "Print" }</button>
             </div>

@@ -45,10 +45,17 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let answers = props.answers.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match &*chosen {
+            // The form is the source of truth: state may not have re-rendered yet if Continue
+            // follows the choice very quickly.
+            let answer = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|form| form.query_selector("input[type=radio]:checked").ok().flatten())
+                .and_then(|input| input.get_attribute("value"))
+                .or_else(|| (*chosen).clone());
+            match answer {
                 Some(answer) => {
                     let base = if remembered.starts_with(&answers) { &remembered } else { &answers };
-                    let next = change_answer(council, base, step, answer);
+                    let next = change_answer(council, base, step, &answer);
                     go(&Route::Guide { council: council.id.to_string(), answers: next });
                 }
                 None => show_error.set(true),

@@ -27,8 +27,9 @@ for (const id of councilIds()) {
     assert.ok(outcomes.length >= 45, `${id} has an outcome for each situation`);
     const page = await browser.newPage();
     const errors = watchErrors(page);
+    await page.goto(`${server.origin}/#/${id}/guide`);
     for (const outcome of outcomes) {
-      await page.goto(`${server.origin}/#/${id}/guide`);
+      await page.locator('h1', { hasText: 'What is your question about?' }).waitFor();
       for (const value of outcome.answers) await answer(page, value);
       const heading = page.locator('h1');
       await heading.filter({ hasText: outcome.title }).waitFor();
@@ -57,6 +58,11 @@ for (const id of councilIds()) {
       await shared.goto(url);
       await shared.locator('h1').filter({ hasText: outcome.title }).waitFor();
       await shared.close();
+
+      // The chosen answer is still selected, so Continue returns to the same outcome.
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading.filter({ hasText: outcome.title }).waitFor();
+      await page.getByRole('link', { name: 'Start again' }).click();
     }
     assert.deepEqual(errors, []);
     await page.close();
