@@ -56,5 +56,5 @@ fn main() {
         }
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.rs");
-    std::fs::write(&out, rust_statics(&councils, &library.topics)).expect("OUT_DIR is writable");
+    std::fs::write(&out, rust_statics(&councils, &library.topics, &library.synonyms)).expect("OUT_DIR is writable");
 }

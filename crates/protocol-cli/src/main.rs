@@ -5,6 +5,9 @@ use protocol_core::import::draft_council_file;
 use protocol_core::library::{load_library, load_topics_in, Library};
 use protocol_core::loader::load_council_file;
 use protocol_core::model::{Block, Clause, Council, Node};
+use protocol_core::search::{Hit, SearchIndex};
+
+mod evaluate;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +19,9 @@ commands:
   export --council ID           a council's clauses and guide, as JSON
   import --id ID --name NAME SOURCE.txt
                                 draft a council file from a protocol's text (printed)
+  ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
+  eval-search [--set FILE]      recall@1 and recall@3 of search on a question set (default tests/search/questions.toml)
+  bench-search [--council ID]   search latency (p50, p99) and index memory, per council
 options:
   --dir DIR                     the protocols folder (default: the project's protocols/)";
 
@@ -71,6 +77,37 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "import" => import(rest),
+        "ask" => {
+            let flags = parse_flags(rest, &["--council", "--limit"])?;
+            let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
+            let limit = match flags.value("--limit") {
+                Some(value) => value.parse().map_err(|_| UsageError(format!("--limit takes a number, not `{value}`")))?,
+                None => 10,
+            };
+            let query = flags.positional.join(" ");
+            if query.trim().is_empty() {
+                return Err(UsageError("ask needs a question".into()));
+            }
+            let library = load_or_report(&dir)?;
+            let council = library.council(&id).ok_or_else(|| unknown_council(&library, &id))?;
+            let index = SearchIndex::build(council, &library.topics, &library.synonyms);
+            let results: Vec<Value> = index.search(&query, limit).into_iter().map(hit_json).collect();
+            print_json(&json!({ "council": id, "query": query, "results": results }));
+            Ok(ExitCode::SUCCESS)
+        }
+        "eval-search" => {
+            let flags = parse_flags(rest, &["--set"])?;
+            no_flags(&flags.positional)?;
+            let set = flags.value("--set").map(PathBuf::from).unwrap_or_else(|| dir.join("../tests/search/questions.toml"));
+            let library = load_or_report(&dir)?;
+            evaluate::run(&library, &set).map_err(UsageError)
+        }
+        "bench-search" => {
+            let flags = parse_flags(rest, &["--council"])?;
+            no_flags(&flags.positional)?;
+            let library = load_or_report(&dir)?;
+            evaluate::bench(&library, flags.value("--council").as_deref()).map_err(UsageError)
+        }
         other => Err(UsageError(format!("unknown command `{other}` (try --help)"))),
     }
 }
@@ -151,6 +188,24 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
     })?;
     let mut failed = false;
     for file in files {
+        // The shared catalogue files sit beside the councils; check each as what it is.
+        let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name == protocol_core::library::TOPICS_FILE || name == protocol_core::library::SYNONYMS_FILE {
+            let folder = Path::new(file).parent().unwrap_or(Path::new("."));
+            let checked = if name == protocol_core::library::TOPICS_FILE {
+                load_topics_in(folder).map(|topics| format!("{} topics", topics.len()))
+            } else {
+                protocol_core::library::load_synonyms_in(folder).map(|groups| format!("{} synonym groups", groups.len()))
+            };
+            match checked {
+                Ok(summary) => println!("{file}: valid: {summary}"),
+                Err(diagnostics) => {
+                    failed = true;
+                    eprintln!("{diagnostics}");
+                }
+            }
+            continue;
+        }
         match load_council_file(Path::new(file), &topics) {
             Ok(loaded) => {
                 let council = &loaded.council;
@@ -270,5 +325,16 @@ fn export(council: &Council) -> Value {
         },
         "clauses": clauses,
         "flow": { "start": council.flow.start, "nodes": nodes },
+    })
+}
+
+fn hit_json(hit: Hit) -> Value {
+    json!({
+        "kind": hit.kind.as_str(),
+        "id": hit.id,
+        "title": hit.title,
+        "score": (hit.score * 1000.0).round() / 1000.0,
+        "covered": hit.covered,
+        "cites": hit.cites,
     })
 }

@@ -134,3 +134,62 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+#[test]
+fn validate_accepts_the_shared_catalogue_files_too() {
+    let output = run(&["validate", "protocols/topics.toml", "protocols/synonyms.toml", "protocols/model.toml"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("protocols/topics.toml: valid: 12 topics"), "{report}");
+    assert!(report.contains("synonym groups"), "{report}");
+}
+
+#[test]
+fn ask_prints_ranked_results_in_the_documented_shape() {
+    let json = stdout_json(&run(&["ask", "--council", "leighton-linslade", "who do I complain to about the town clerk"]));
+    let results = json["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for result in results {
+        for key in ["kind", "id", "title", "score", "covered", "cites"] {
+            assert!(result.get(key).is_some(), "result.{key}");
+        }
+        assert!(result["kind"] == "outcome" || result["kind"] == "clause");
+    }
+    let scores: Vec<f64> = results.iter().map(|r| r["score"].as_f64().expect("score")).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+    assert_eq!(results[0]["id"], "complaints.about-town-clerk");
+    assert_eq!(results[0]["cites"][0], "8.7");
+}
+
+#[test]
+fn ask_ranks_the_not_covered_outcome_first_when_the_protocol_is_silent() {
+    // The Model protocol says nothing about the press.
+    let json = stdout_json(&run(&["ask", "--council", "model", "can I talk to a journalist from the local newspaper"]));
+    let first = &json["results"][0];
+    assert_eq!(first["kind"], "outcome");
+    assert_eq!(first["covered"], false, "{first}");
+    assert!(first["id"].as_str().expect("id").starts_with("media."), "{first}");
+}
+
+#[test]
+fn ask_tolerates_typos() {
+    let json = stdout_json(&run(&["ask", "--council", "crawley", "complian to the monitering officer about a councillor"]));
+    let ids: Vec<&str> = json["results"].as_array().expect("results").iter().take(3).map(|r| r["id"].as_str().expect("id")).collect();
+    assert!(ids.iter().any(|id| id.starts_with("complaints.")), "{ids:?}");
+}
+
+#[test]
+fn ask_without_a_question_or_council_is_a_usage_error() {
+    assert_usage_error(&run(&["ask", "--council", "crawley"]), "ask needs a question");
+    assert_usage_error(&run(&["ask", "--council", "atlantis", "hello"]), "unknown council `atlantis`");
+}
+
+#[test]
+fn search_recall_on_the_question_set_meets_the_bar() {
+    let output = run(&["eval-search"]);
+    let json = stdout_json(&output);
+    let questions = json["questions"].as_u64().expect("count");
+    assert!(questions >= 60, "the set has {questions} questions");
+    let recall_at_3 = json["recall_at_3"].as_f64().expect("recall@3");
+    assert!(recall_at_3 >= 0.95, "recall@3 {recall_at_3} is under 0.95; misses: {}", json["misses"]);
+}

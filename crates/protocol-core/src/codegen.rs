@@ -76,7 +76,7 @@ rust_struct!(Outcome { id, topic, title, contact, covered, guidance, cites });
 rust_struct!(GuidanceLine { text, clauses });
 rust_struct!(Cite { clause, quote });
 rust_struct!(Topic { id, title, summary, situations });
-rust_struct!(Situation { id, label });
+rust_struct!(Situation { id, label, keywords });
 
 impl ToRust for Block {
     fn rust(&self, out: &mut String) {
@@ -112,7 +112,7 @@ impl ToRust for Node {
 
 /// Rust source defining `COUNCILS` and `TOPICS`; it expects `protocol_core::model::*` and
 /// `std::borrow::Cow` in scope where it is included.
-pub fn rust_statics(councils: &[Council], topics: &[Topic]) -> String {
+pub fn rust_statics(councils: &[Council], topics: &[Topic], synonyms: &[Vec<String>]) -> String {
     let mut out = String::from("pub static COUNCILS: &[Council] = &[\n");
     for council in councils {
         council.rust(&mut out);
@@ -122,6 +122,10 @@ pub fn rust_statics(councils: &[Council], topics: &[Topic]) -> String {
     for topic in topics {
         topic.rust(&mut out);
         out.push_str(",\n");
+    }
+    out.push_str("];\npub static SYNONYMS: &[&[&str]] = &[\n");
+    for group in synonyms {
+        let _ = writeln!(out, "&{group:?},");
     }
     out.push_str("];\n");
     out

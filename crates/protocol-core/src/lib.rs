@@ -6,6 +6,8 @@ pub mod engine;
 pub mod flow;
 pub mod model;
 pub mod route;
+pub mod search;
+pub mod stem;
 pub mod text;
 
 #[cfg(feature = "loader")]

@@ -6,10 +6,13 @@ use crate::model::{Council, Topic};
 use std::path::{Path, PathBuf};
 
 pub const TOPICS_FILE: &str = "topics.toml";
+pub const SYNONYMS_FILE: &str = "synonyms.toml";
 
 pub struct Library {
     pub topics: Vec<Topic>,
     pub councils: Vec<LoadedCouncil>,
+    /// Groups of words people use for the same thing, for search.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl Library {
@@ -23,7 +26,9 @@ pub fn council_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     let entries = std::fs::read_dir(dir).map_err(|error| single(dir, format!("cannot read folder: {error}")))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.file_name().is_some_and(|name| name != TOPICS_FILE))
+        .filter(|path| {
+            path.extension().is_some_and(|ext| ext == "toml") && path.file_name().is_some_and(|name| name != TOPICS_FILE && name != SYNONYMS_FILE)
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -58,11 +63,41 @@ pub fn load_library(dir: &Path) -> Result<Library, Diagnostics> {
             });
         }
     }
+    let synonyms = match load_synonyms_in(dir) {
+        Ok(synonyms) => synonyms,
+        Err(Diagnostics(found)) => {
+            problems.extend(found);
+            Vec::new()
+        }
+    };
     if problems.is_empty() {
-        Ok(Library { topics, councils })
+        Ok(Library { topics, councils, synonyms })
     } else {
         Err(Diagnostics(problems))
     }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSynonyms {
+    group: Vec<RawSynonymGroup>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSynonymGroup {
+    terms: Vec<String>,
+}
+
+/// The synonym list, if the folder has one.
+pub fn load_synonyms_in(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostics> {
+    let path = dir.join(SYNONYMS_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    let raw: RawSynonyms = toml::from_str(&text).map_err(|error| {
+        let (line, column) = crate::diagnostic::LineIndex::new(&text).position(&text, error.span().map_or(0, |s| s.start));
+        Diagnostics(vec![Diagnostic { file: path.display().to_string(), line, column, message: error.message().to_string(), notes: vec![] }])
+    })?;
+    Ok(raw.group.into_iter().map(|g| g.terms).filter(|terms| terms.len() > 1).collect())
 }
 
 fn single(path: &Path, message: String) -> Diagnostics {

@@ -131,6 +131,8 @@ struct RawTopic {
 struct RawSituation {
     id: Spanned<String>,
     label: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 /// Collects diagnostics for one file.
@@ -200,7 +202,11 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
             situations: topic
                 .situation
                 .into_iter()
-                .map(|s| Situation { id: s.id.into_inner().into(), label: s.label.into() })
+                .map(|s| Situation {
+                    id: s.id.into_inner().into(),
+                    label: s.label.into(),
+                    keywords: s.keywords.into_iter().map(Text::from).collect::<Vec<_>>().into(),
+                })
                 .collect::<Vec<_>>()
                 .into(),
         })

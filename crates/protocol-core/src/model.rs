@@ -104,6 +104,8 @@ pub struct Topic {
 pub struct Situation {
     pub id: Text,
     pub label: Text,
+    /// Everyday phrasings of the situation, for search.
+    pub keywords: List<Text>,
 }
 
 impl Block {

@@ -1,0 +1,400 @@
+//! "Ask in your own words": BM25 over a council's outcomes and clauses, with English stemming,
+//! a synonym list for this field, and tolerance for typos and half-typed words.
+
+use crate::engine::answers_to;
+use crate::model::{Council, Node, Outcome, Topic};
+use crate::stem::stem;
+use std::collections::HashMap;
+
+/// Words too common to tell documents apart.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
+    "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of",
+    "on", "or", "our", "so", "should", "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were",
+    "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your", "s", "t", "im", "ive",
+    "allowed", "want", "need", "really", "actually", "just", "like", "someone", "anyone", "one", "thing", "things", "able",
+    "feel", "still", "also", "lot", "bit", "please", "ok", "okay", "here", "going", "know", "think", "now", "dont", "cant",
+    "hasnt", "isnt", "wont", "didnt", "any", "all", "some", "very", "much", "way", "being", "us", "he", "she", "his", "her",
+    // Every protocol is about its own council: these say nothing about which part applies.
+    "parish", "town", "borough", "council", "councils",
+];
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Outcomes answer a question; a clause is evidence. Ties go to the answer.
+const OUTCOME_BOOST: f32 = 1.6;
+const SYNONYM_WEIGHT: f32 = 0.5;
+/// When the typed word is nowhere in the protocol, its synonyms are the only bridge.
+const BRIDGE_WEIGHT: f32 = 0.85;
+const TYPO_WEIGHT: f32 = 0.7;
+const PREFIX_WEIGHT: f32 = 0.6;
+
+/// Lower-case words with apostrophes folded, split on anything that is not a letter or digit.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '\u{2019}').to_lowercase().replace(['\'', '\u{2019}'], ""))
+        .filter(|w| !w.is_empty())
+}
+
+/// The index terms of a text: stemmed words, stopwords dropped.
+pub fn terms(text: &str) -> Vec<String> {
+    words(text).filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| stem(&w)).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    Outcome,
+    Clause,
+}
+
+impl HitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Outcome => "outcome",
+            HitKind::Clause => "clause",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    pub covered: bool,
+    pub cites: Vec<String>,
+}
+
+struct Doc {
+    kind: HitKind,
+    id: String,
+    title: String,
+    covered: bool,
+    cites: Vec<String>,
+    length: f32,
+}
+
+/// Groups of words and phrases people use for the same thing, each stored as stemmed terms.
+pub struct Synonyms {
+    groups: Vec<Vec<Vec<String>>>,
+}
+
+impl Synonyms {
+    pub fn new<G: AsRef<[S]>, S: AsRef<str>>(groups: &[G]) -> Self {
+        Synonyms {
+            groups: groups
+                .iter()
+                .map(|group| group.as_ref().iter().map(|phrase| terms(phrase.as_ref())).filter(|t| !t.is_empty()).collect())
+                .collect(),
+        }
+    }
+}
+
+impl Synonyms {
+    /// True if the term is part of any group: a real word of this field, not a typo.
+    fn knows(&self, term: &str) -> bool {
+        self.groups.iter().flatten().flatten().any(|t| t == term)
+    }
+}
+
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    postings: HashMap<String, Vec<(u32, f32)>>,
+    /// Sorted, for prefix and typo look-ups.
+    vocabulary: Vec<String>,
+    average_length: f32,
+    synonyms: Synonyms,
+}
+
+/// Collects weighted term counts for one document.
+#[derive(Default)]
+struct DocTerms(HashMap<String, f32>);
+
+impl DocTerms {
+    fn add(&mut self, text: &str, weight: f32) {
+        for term in terms(text) {
+            *self.0.entry(term).or_default() += weight;
+        }
+    }
+}
+
+fn situation_of<'c>(council: &'c Council, outcome: &Outcome) -> Vec<&'c str> {
+    // The question texts and chosen labels on the way to an outcome describe it in the asker's words.
+    let mut texts = Vec::new();
+    if let Some(answers) = answers_to(council, &outcome.id) {
+        let mut current = council.flow.start.as_ref();
+        for answer in &answers {
+            if let Some(Node::Question(question)) = council.flow.node(current) {
+                if question.id != council.flow.start {
+                    texts.push(question.text.as_ref());
+                }
+                if let Some(choice) = question.options.iter().find(|c| c.next == *answer) {
+                    texts.push(choice.label.as_ref());
+                }
+            }
+            current = council.flow.node(answer).map_or(current, |n| n.id());
+        }
+    }
+    texts
+}
+
+impl SearchIndex {
+    pub fn build<G: AsRef<[S]>, S: AsRef<str>>(council: &Council, topics: &[Topic], synonym_groups: &[G]) -> Self {
+        let keywords_of_situation: HashMap<String, Vec<&str>> = topics
+            .iter()
+            .flat_map(|topic| topic.situations.iter().map(move |s| (topic.situation_node_id(s), s.keywords.iter().map(|k| k.as_ref()).collect())))
+            .collect();
+        let mut docs = Vec::new();
+        let mut doc_terms: Vec<DocTerms> = Vec::new();
+        for outcome in council.flow.outcomes() {
+            let mut fields = DocTerms::default();
+            fields.add(&outcome.title, 3.0);
+            for text in situation_of(council, outcome) {
+                fields.add(text, 2.0);
+            }
+            // Everyday phrasings of the situation this outcome answers, shared by every council.
+            let situation = answers_to(council, &outcome.id).and_then(|answers| answers.get(1).cloned());
+            for keyword in situation.and_then(|id| keywords_of_situation.get(&id)).into_iter().flatten() {
+                fields.add(keyword, 1.0);
+            }
+            // The topic's summary is shared by all its outcomes: a hint of subject, not an answer.
+            if let Some(topic) = topics.iter().find(|t| t.id == outcome.topic) {
+                fields.add(&topic.summary, 0.5);
+            }
+            for line in outcome.guidance.iter() {
+                fields.add(&line.text, 1.5);
+            }
+            for cite in outcome.cites.iter() {
+                fields.add(&cite.quote, 1.0);
+            }
+            if let Some(contact) = &outcome.contact {
+                fields.add(contact, 1.5);
+            }
+            let mut cites: Vec<String> = outcome.cites.iter().map(|c| c.clause.to_string()).collect();
+            cites.dedup();
+            docs.push(Doc { kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), covered: outcome.covered, cites, length: 0.0 });
+            doc_terms.push(fields);
+        }
+        for clause in council.clauses.iter() {
+            let mut fields = DocTerms::default();
+            fields.add(&clause.plain_text(), 1.0);
+            for heading in clause.headings.iter() {
+                fields.add(heading, 0.5);
+            }
+            if let Some(title) = &clause.title {
+                fields.add(title, 1.5);
+            }
+            let title = match &clause.title {
+                Some(title) => format!("{}: {}", clause.label, title),
+                None => clause.label.to_string(),
+            };
+            docs.push(Doc { kind: HitKind::Clause, id: clause.id.to_string(), title, covered: true, cites: vec![clause.id.to_string()], length: 0.0 });
+            doc_terms.push(fields);
+        }
+        let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        for (index, fields) in doc_terms.into_iter().enumerate() {
+            docs[index].length = fields.0.values().sum();
+            for (term, weight) in fields.0 {
+                postings.entry(term).or_default().push((index as u32, weight));
+            }
+        }
+        let average_length = docs.iter().map(|d| d.length).sum::<f32>() / docs.len().max(1) as f32;
+        let mut vocabulary: Vec<String> = postings.keys().cloned().collect();
+        vocabulary.sort();
+        SearchIndex { docs, postings, vocabulary, average_length, synonyms: Synonyms::new(synonym_groups) }
+    }
+
+    /// The query as concepts: each typed word (or phrase of a synonym group) with the terms that
+    /// may stand for it and their weights. A document scores a concept once, by its best term, so
+    /// a large synonym group cannot outweigh the words the person actually typed.
+    fn concepts(&self, query: &str) -> Vec<Vec<(String, f32)>> {
+        let raw: Vec<String> = words(query).collect();
+        let query_terms: Vec<String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| stem(w)).collect();
+        // Only a last word that is still being typed, and is not a stopword, is completed.
+        let typing_last_word = !query.ends_with(char::is_whitespace) && raw.last().is_some_and(|w| !STOPWORDS.contains(&w.as_str()));
+        let mut concepts: Vec<Vec<(String, f32)>> = Vec::new();
+        let mut fired = vec![false; self.synonyms.groups.len()];
+        for (position, term) in query_terms.iter().enumerate() {
+            let mut concept: Vec<(String, f32)> = Vec::new();
+            let mut sure_terms = vec![term.clone()];
+            if self.postings.contains_key(term) || self.synonyms.knows(term) {
+                add_term(&mut concept, term.clone(), 1.0);
+            } else {
+                for fixed in self.near_terms(term) {
+                    add_term(&mut concept, fixed.clone(), TYPO_WEIGHT);
+                    sure_terms.push(fixed);
+                }
+            }
+            if typing_last_word && position + 1 == query_terms.len() && term.len() >= 3 {
+                let last_word = raw.last().map(String::as_str).unwrap_or(term);
+                for completion in self.completions(last_word).into_iter().take(6) {
+                    add_term(&mut concept, completion, PREFIX_WEIGHT);
+                }
+            }
+            let weight = if self.postings.contains_key(term) { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
+            for (index, group) in self.synonyms.groups.iter().enumerate() {
+                if group.iter().any(|phrase| phrase.len() == 1 && sure_terms.contains(&phrase[0])) {
+                    fired[index] = true;
+                    add_group(&mut concept, group, weight);
+                }
+            }
+            if !concept.is_empty() {
+                concepts.push(concept);
+            }
+        }
+        // Phrases ("social media", "monitoring officer") name a concept of their own.
+        for (index, group) in self.synonyms.groups.iter().enumerate() {
+            if !fired[index] && group.iter().any(|phrase| phrase.len() > 1 && contains_run(&query_terms, phrase)) {
+                let mut concept = Vec::new();
+                add_group(&mut concept, group, BRIDGE_WEIGHT);
+                concepts.push(concept);
+            }
+        }
+        concepts
+    }
+
+    fn completions(&self, prefix: &str) -> Vec<String> {
+        let start = self.vocabulary.partition_point(|term| term.as_str() < prefix);
+        self.vocabulary[start..].iter().take_while(|term| term.starts_with(prefix)).filter(|t| t.as_str() != prefix).cloned().collect()
+    }
+
+    /// Index terms within one edit (two for long words) of a term not in the index.
+    fn near_terms(&self, term: &str) -> Vec<String> {
+        let length = term.chars().count();
+        // Short words are too often real words that merely sit near another ("rude", "rule").
+        if length < 5 {
+            return Vec::new();
+        }
+        let limit = if length >= 8 { 2 } else { 1 };
+        let mut best: Vec<(usize, &String)> = self
+            .vocabulary
+            .iter()
+            .filter(|candidate| candidate.len().abs_diff(term.len()) <= limit)
+            .filter_map(|candidate| edit_distance_within(term, candidate, limit).map(|d| (d, candidate)))
+            .collect();
+        best.sort_by_key(|(distance, _)| *distance);
+        let closest = best.first().map(|(d, _)| *d);
+        best.into_iter().take_while(|(d, _)| Some(*d) == closest).take(3).map(|(_, t)| t.clone()).collect()
+    }
+
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let concepts = self.concepts(query);
+        if concepts.is_empty() {
+            return Vec::new();
+        }
+        let count = self.docs.len() as f32;
+        let mut scores = vec![0f32; self.docs.len()];
+        let mut best = vec![0f32; self.docs.len()];
+        for concept in &concepts {
+            best.iter_mut().for_each(|b| *b = 0.0);
+            for (term, query_weight) in concept {
+                let Some(list) = self.postings.get(term) else { continue };
+                let idf = (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
+                for &(doc, tf) in list {
+                    let length = self.docs[doc as usize].length;
+                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.average_length));
+                    let value = query_weight * idf * norm;
+                    let slot = &mut best[doc as usize];
+                    *slot = slot.max(value);
+                }
+            }
+            scores.iter_mut().zip(&best).for_each(|(score, b)| *score += b);
+        }
+
+        let mut ranked: Vec<(usize, f32)> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, s)| *s > 0.0)
+            .map(|(i, s)| (i, if self.docs[i].kind == HitKind::Outcome { s * OUTCOME_BOOST } else { s }))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(i, score)| {
+                let doc = &self.docs[i];
+                Hit { kind: doc.kind, id: doc.id.clone(), title: doc.title.clone(), score, covered: doc.covered, cites: doc.cites.clone() }
+            })
+            .collect()
+    }
+
+    /// Approximate heap bytes held by the index, for the benchmark.
+    pub fn heap_bytes(&self) -> usize {
+        let strings = |s: &String| s.capacity() + std::mem::size_of::<String>();
+        let docs: usize = self.docs.iter().map(|d| std::mem::size_of::<Doc>() + d.id.capacity() + d.title.capacity() + d.cites.iter().map(strings).sum::<usize>()).sum();
+        let postings: usize = self.postings.iter().map(|(t, list)| strings(t) + list.capacity() * 8 + 8).sum();
+        let vocabulary: usize = self.vocabulary.iter().map(strings).sum();
+        let synonyms: usize = self.synonyms.groups.iter().flatten().flatten().map(strings).sum();
+        docs + postings + vocabulary + synonyms
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.docs.len()
+    }
+}
+
+fn add_term(concept: &mut Vec<(String, f32)>, term: String, weight: f32) {
+    match concept.iter_mut().find(|(t, _)| *t == term) {
+        Some((_, existing)) => *existing = existing.max(weight),
+        None => concept.push((term, weight)),
+    }
+}
+
+/// Every term of every phrase in a group, a phrase's weight shared among its words.
+fn add_group(concept: &mut Vec<(String, f32)>, group: &[Vec<String>], weight: f32) {
+    for phrase in group {
+        for term in phrase {
+            add_term(concept, term.clone(), weight / phrase.len() as f32);
+        }
+    }
+}
+
+fn contains_run(haystack: &[String], run: &[String]) -> bool {
+    !run.is_empty() && haystack.windows(run.len()).any(|window| window == run)
+}
+
+/// Optimal-string-alignment distance (a swap of two letters counts once), or None past `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut before_previous = vec![0usize; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(before_previous[j - 2] + 1);
+            }
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut before_previous, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|&d| d <= limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance_within("complian", "complain", 2), Some(1));
+        assert_eq!(edit_distance_within("moniter", "monitor", 1), Some(1));
+        assert_eq!(edit_distance_within("clerk", "chair", 1), None);
+    }
+
+    #[test]
+    fn terms_are_stemmed_without_stopwords() {
+        assert_eq!(terms("Who do I complain to about the Clerk's complaints?"), vec!["complain", "clerk", "complaint"]);
+    }
+}
