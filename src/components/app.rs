@@ -1,4 +1,6 @@
 use super::answers_summary::step_texts;
+use super::ask_page::AskPage;
+use super::compare_page::{find_situation, ComparePage};
 use super::council_picker::CouncilPicker;
 use super::not_found::NotFound;
 use super::outcome_page::OutcomePage;
@@ -64,6 +66,21 @@ fn view(state: &GuideState) -> Html {
                 }
             }
             html! { <Reader council={Static(council)} target={clause.clone().map(AttrValue::from)} /> }
+        }
+        Route::Ask { council } => {
+            let Some(council) = data::council(council) else { return unknown_council(council) };
+            html! { <AskPage council={Static(council)} /> }
+        }
+        Route::Compare { council, situation } => {
+            let Some(council) = data::council(council) else { return unknown_council(council) };
+            match find_situation(situation) {
+                Some((topic, found)) => html! { <ComparePage council={Static(council)} topic={Static(topic)} situation={Static(found)} /> },
+                None => {
+                    let back_to = Route::Guide { council: council.id.to_string(), answers: vec![] };
+                    let reason = format!("The guide has no question \u{201C}{situation}\u{201D} to compare.");
+                    html! { <NotFound reason={reason} back_to={back_to} back_label="Go to the guide" /> }
+                }
+            }
         }
         Route::Guide { council, answers } => {
             let Some(council) = data::council(council) else { return unknown_council(council) };

@@ -2,7 +2,9 @@
 
 pub mod answers_summary;
 pub mod app;
+pub mod ask_page;
 pub mod clause_text;
+pub mod compare_page;
 pub mod council_picker;
 pub mod not_found;
 pub mod outcome_page;

@@ -3,6 +3,7 @@ use super::clause_text::ClauseText;
 use super::page_heading::PageHeading;
 use super::{StartAgain, Static};
 use crate::navigation::{copy_to_clipboard, leave_page, page_url_with_hash, print_page};
+use protocol_core::engine::situation_of;
 use protocol_core::model::{Clause, Council, Outcome};
 use protocol_core::route::Route;
 use yew::prelude::*;
@@ -105,6 +106,13 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
                         }
                     }) }
                 </section>
+            }
+            if let Some(situation) = situation_of(council, &outcome.id) {
+                <p class="pg-body">
+                    <a class="pg-link" href={Route::Compare { council: council.id.to_string(), situation }.to_hash()}>
+                        { "How do other councils handle this?" }
+                    </a>
+                </p>
             }
             <AnswersSummary council={props.council} steps={props.steps.clone()} answers={props.answers.clone()} />
             <div class="pg-actions">

@@ -85,6 +85,11 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     </div>
                 }
             </div>
+            if step == 0 {
+                <p class="pg-body pg-ask-link">
+                    <a class="pg-link" href={Route::Ask { council: council.id.to_string() }.to_hash()}>{ "Not sure which to pick? Describe it in your own words" }</a>
+                </p>
+            }
             <form class="pg-form" novalidate=true onsubmit={on_submit}>
                 <div class={classes!("pg-form-group", show_error.then_some("pg-form-group-error"))}>
                     <fieldset class="pg-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>

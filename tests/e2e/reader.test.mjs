@@ -46,7 +46,8 @@ test('a mangled deep link lands on a friendly not-found page with a way back', a
 });
 
 test('the reader works at 320px wide without horizontal scrolling', async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 320, height: 640 });
   for (const id of councilIds()) {
     await page.goto(`${server.origin}/#/${id}`);
     await page.locator('article[data-clause]').first().waitFor();

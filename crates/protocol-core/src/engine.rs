@@ -132,3 +132,34 @@ pub fn answers_to(council: &Council, node_id: &str) -> Option<Vec<String>> {
 pub fn outcomes_citing<'c>(council: &'c Council, clause_id: &str) -> Vec<&'c Outcome> {
     council.flow.outcomes().filter(|outcome| outcome.cites.iter().any(|cite| cite.clause == clause_id)).collect()
 }
+
+/// The situation node (`<topic>.<situation>`) through which the guide reaches a node.
+pub fn situation_of(council: &Council, node_id: &str) -> Option<String> {
+    answers_to(council, node_id).and_then(|answers| answers.get(1).cloned())
+}
+
+/// Every outcome reachable from a node, each with the option labels chosen on the way.
+pub fn outcomes_under<'c>(council: &'c Council, node_id: &str) -> Vec<(Vec<&'c str>, &'c Outcome)> {
+    let mut found = Vec::new();
+    let mut stack: Vec<(Vec<&'c str>, &'c Node)> = council.flow.node(node_id).map(|node| (Vec::new(), node)).into_iter().collect();
+    while let Some((labels, node)) = stack.pop() {
+        match node {
+            Node::Outcome(outcome) => found.push((labels, outcome)),
+            Node::Question(question) => {
+                for choice in question.options.iter().rev() {
+                    if let Some(next) = council.flow.node(&choice.next) {
+                        let mut path = labels.clone();
+                        path.push(choice.label.as_ref());
+                        stack.push((path, next));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether the council's protocol answers a situation at all (any covered outcome under it).
+pub fn covers(council: &Council, situation_node: &str) -> bool {
+    outcomes_under(council, situation_node).iter().any(|(_, outcome)| outcome.covered)
+}

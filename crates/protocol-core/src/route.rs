@@ -9,6 +9,10 @@ pub enum Route {
     Reader { council: String, clause: Option<String> },
     /// The guided walk; `answers` are node ids, replayed from the start.
     Guide { council: String, answers: Vec<String> },
+    /// Search in your own words. The words typed stay out of the URL, and so out of history.
+    Ask { council: String },
+    /// Every council's answer to one situation (`<topic>.<situation>`), side by side.
+    Compare { council: String, situation: String },
     NotFound { reason: String },
 }
 
@@ -61,6 +65,8 @@ impl Route {
             None => Route::Reader { council, clause: None },
             Some("clause") if segments.len() == 3 => Route::Reader { council, clause: Some(segments[2].clone()) },
             Some("guide") => Route::Guide { council, answers: segments[2..].to_vec() },
+            Some("ask") if segments.len() == 2 => Route::Ask { council },
+            Some("compare") if segments.len() == 3 => Route::Compare { council, situation: segments[2].clone() },
             _ => Route::NotFound { reason: "The link does not point to a page of this guide.".into() },
         }
     }
@@ -70,6 +76,8 @@ impl Route {
             Route::Home | Route::NotFound { .. } => "#/".to_string(),
             Route::Reader { council, clause: None } => format!("#/{}", encode(council)),
             Route::Reader { council, clause: Some(clause) } => format!("#/{}/clause/{}", encode(council), encode(clause)),
+            Route::Ask { council } => format!("#/{}/ask", encode(council)),
+            Route::Compare { council, situation } => format!("#/{}/compare/{}", encode(council), encode(situation)),
             Route::Guide { council, answers } => {
                 let mut hash = format!("#/{}/guide", encode(council));
                 for answer in answers {
@@ -94,6 +102,8 @@ mod tests {
             Route::Reader { council: "leighton-linslade".into(), clause: Some("A.common-law.2".into()) },
             Route::Guide { council: "pitstone".into(), answers: vec!["complaints".into(), "complaints.code-of-conduct".into()] },
             Route::Guide { council: "model".into(), answers: vec![] },
+            Route::Ask { council: "crawley".into() },
+            Route::Compare { council: "guildford".into(), situation: "complaints.councillor-about-officer".into() },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -101,7 +111,7 @@ mod tests {
 
     #[test]
     fn mangled_links_are_not_found_not_panics() {
-        for hash in ["#/crawley/clause", "#/crawley/clause/1/2", "#/crawley/bogus", "#/%zz", "#/%FF%FE", "#/crawley/clause/<script>", "#/a b"] {
+        for hash in ["#/crawley/clause", "#/crawley/clause/1/2", "#/crawley/bogus", "#/%zz", "#/%FF%FE", "#/crawley/clause/<script>", "#/a b", "#/crawley/ask/more", "#/crawley/compare"] {
             assert!(matches!(Route::parse(hash), Route::NotFound { .. }), "{hash}");
         }
         assert_eq!(Route::parse(""), Route::Home);

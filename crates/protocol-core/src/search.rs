@@ -1,7 +1,7 @@
 //! "Ask in your own words": BM25 over a council's outcomes and clauses, with English stemming,
 //! a synonym list for this field, and tolerance for typos and half-typed words.
 
-use crate::engine::answers_to;
+use crate::engine::{answers_to, outcomes_under};
 use crate::model::{Council, Node, Outcome, Topic};
 use crate::stem::stem;
 use std::collections::HashMap;
@@ -24,6 +24,7 @@ const B: f32 = 0.75;
 /// Outcomes answer a question; a clause is evidence. Ties go to the answer.
 const OUTCOME_BOOST: f32 = 1.6;
 const SYNONYM_WEIGHT: f32 = 0.5;
+const SIBLING_PENALTY: f32 = 0.85;
 /// When the typed word is nowhere in the protocol, its synonyms are the only bridge.
 const BRIDGE_WEIGHT: f32 = 0.85;
 const TYPO_WEIGHT: f32 = 0.7;
@@ -38,7 +39,17 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The index terms of a text: stemmed words, stopwords dropped.
 pub fn terms(text: &str) -> Vec<String> {
-    words(text).filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| stem(&w)).collect()
+    words(text).filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| term_of(&w)).collect()
+}
+
+/// Stems a word, except where stemming would merge words this field keeps apart.
+fn term_of(word: &str) -> String {
+    match word {
+        // Porter makes both "offic"; an officer is a person, an office a place.
+        "officer" | "officers" => "officer".to_string(),
+        "office" | "offices" => "office".to_string(),
+        _ => stem(word),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +78,8 @@ pub struct Hit {
 }
 
 struct Doc {
+    /// A not-covered branch beside covered ones: ranked a little lower unless asked for by name.
+    behind_covered_sibling: bool,
     kind: HitKind,
     id: String,
     title: String,
@@ -101,25 +114,28 @@ impl Synonyms {
 pub struct SearchIndex {
     docs: Vec<Doc>,
     postings: HashMap<String, Vec<(u32, f32)>>,
-    /// Sorted, for prefix and typo look-ups.
-    vocabulary: Vec<String>,
+    /// Words as written in the protocol, sorted, each with its index term: typos and half-typed
+    /// words are matched against what people would have typed, not against stems.
+    vocabulary: Vec<(String, String)>,
     average_length: f32,
     synonyms: Synonyms,
 }
 
-/// Collects weighted term counts for one document.
+/// Collects weighted term counts for one document, and the words seen.
 #[derive(Default)]
-struct DocTerms(HashMap<String, f32>);
+struct DocTerms(HashMap<String, f32>, Vec<String>);
 
 impl DocTerms {
     fn add(&mut self, text: &str, weight: f32) {
-        for term in terms(text) {
+        for word in words(text).filter(|w| !STOPWORDS.contains(&w.as_str())) {
+            let term = term_of(&word);
             *self.0.entry(term).or_default() += weight;
+            self.1.push(word);
         }
     }
 }
 
-fn situation_of<'c>(council: &'c Council, outcome: &Outcome) -> Vec<&'c str> {
+fn path_texts<'c>(council: &'c Council, outcome: &Outcome) -> Vec<&'c str> {
     // The question texts and chosen labels on the way to an outcome describe it in the asker's words.
     let mut texts = Vec::new();
     if let Some(answers) = answers_to(council, &outcome.id) {
@@ -150,13 +166,13 @@ impl SearchIndex {
         for outcome in council.flow.outcomes() {
             let mut fields = DocTerms::default();
             fields.add(&outcome.title, 3.0);
-            for text in situation_of(council, outcome) {
+            for text in path_texts(council, outcome) {
                 fields.add(text, 2.0);
             }
             // Everyday phrasings of the situation this outcome answers, shared by every council.
             let situation = answers_to(council, &outcome.id).and_then(|answers| answers.get(1).cloned());
             for keyword in situation.and_then(|id| keywords_of_situation.get(&id)).into_iter().flatten() {
-                fields.add(keyword, 1.0);
+                fields.add(keyword, 3.0);
             }
             // The topic's summary is shared by all its outcomes: a hint of subject, not an answer.
             if let Some(topic) = topics.iter().find(|t| t.id == outcome.topic) {
@@ -173,7 +189,10 @@ impl SearchIndex {
             }
             let mut cites: Vec<String> = outcome.cites.iter().map(|c| c.clause.to_string()).collect();
             cites.dedup();
-            docs.push(Doc { kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), covered: outcome.covered, cites, length: 0.0 });
+            let behind_covered_sibling = !outcome.covered
+                && crate::engine::situation_of(council, &outcome.id)
+                    .is_some_and(|s| outcomes_under(council, &s).iter().any(|(_, sibling)| sibling.covered));
+            docs.push(Doc { behind_covered_sibling, kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), covered: outcome.covered, cites, length: 0.0 });
             doc_terms.push(fields);
         }
         for clause in council.clauses.iter() {
@@ -189,39 +208,45 @@ impl SearchIndex {
                 Some(title) => format!("{}: {}", clause.label, title),
                 None => clause.label.to_string(),
             };
-            docs.push(Doc { kind: HitKind::Clause, id: clause.id.to_string(), title, covered: true, cites: vec![clause.id.to_string()], length: 0.0 });
+            docs.push(Doc { behind_covered_sibling: false, kind: HitKind::Clause, id: clause.id.to_string(), title, covered: true, cites: vec![clause.id.to_string()], length: 0.0 });
             doc_terms.push(fields);
         }
         let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+        let mut vocabulary: Vec<(String, String)> = Vec::new();
         for (index, fields) in doc_terms.into_iter().enumerate() {
             docs[index].length = fields.0.values().sum();
             for (term, weight) in fields.0 {
                 postings.entry(term).or_default().push((index as u32, weight));
             }
+            vocabulary.extend(fields.1.into_iter().map(|word| {
+                let term = term_of(&word);
+                (word, term)
+            }));
         }
-        let average_length = docs.iter().map(|d| d.length).sum::<f32>() / docs.len().max(1) as f32;
-        let mut vocabulary: Vec<String> = postings.keys().cloned().collect();
         vocabulary.sort();
+        vocabulary.dedup();
+        let average_length = docs.iter().map(|d| d.length).sum::<f32>() / docs.len().max(1) as f32;
         SearchIndex { docs, postings, vocabulary, average_length, synonyms: Synonyms::new(synonym_groups) }
     }
 
     /// The query as concepts: each typed word (or phrase of a synonym group) with the terms that
     /// may stand for it and their weights. A document scores a concept once, by its best term, so
     /// a large synonym group cannot outweigh the words the person actually typed.
-    fn concepts(&self, query: &str) -> Vec<Vec<(String, f32)>> {
+    fn concepts(&self, query: &str) -> Vec<Concept> {
         let raw: Vec<String> = words(query).collect();
-        let query_terms: Vec<String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| stem(w)).collect();
+        let query_terms: Vec<String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| term_of(w)).collect();
         // Only a last word that is still being typed, and is not a stopword, is completed.
         let typing_last_word = !query.ends_with(char::is_whitespace) && raw.last().is_some_and(|w| !STOPWORDS.contains(&w.as_str()));
-        let mut concepts: Vec<Vec<(String, f32)>> = Vec::new();
+        let mut concepts: Vec<Concept> = Vec::new();
         let mut fired = vec![false; self.synonyms.groups.len()];
+        let query_words: Vec<&String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).collect();
         for (position, term) in query_terms.iter().enumerate() {
             let mut concept: Vec<(String, f32)> = Vec::new();
             let mut sure_terms = vec![term.clone()];
             if self.postings.contains_key(term) || self.synonyms.knows(term) {
                 add_term(&mut concept, term.clone(), 1.0);
             } else {
-                for fixed in self.near_terms(term) {
+                for fixed in self.near_terms(query_words[position]) {
                     add_term(&mut concept, fixed.clone(), TYPO_WEIGHT);
                     sure_terms.push(fixed);
                 }
@@ -232,7 +257,8 @@ impl SearchIndex {
                     add_term(&mut concept, completion, PREFIX_WEIGHT);
                 }
             }
-            let weight = if self.postings.contains_key(term) { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
+            // A word the protocol never uses, and that is no typo of one, reaches it only through synonyms.
+            let weight = if self.postings.contains_key(term) || sure_terms.len() > 1 { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
             for (index, group) in self.synonyms.groups.iter().enumerate() {
                 if group.iter().any(|phrase| phrase.len() == 1 && sure_terms.contains(&phrase[0])) {
                     fired[index] = true;
@@ -240,7 +266,8 @@ impl SearchIndex {
                 }
             }
             if !concept.is_empty() {
-                concepts.push(concept);
+                let anchors = sure_terms.into_iter().filter(|t| self.postings.contains_key(t)).collect();
+                concepts.push(Concept { terms: concept, anchors });
             }
         }
         // Phrases ("social media", "monitoring officer") name a concept of their own.
@@ -248,19 +275,27 @@ impl SearchIndex {
             if !fired[index] && group.iter().any(|phrase| phrase.len() > 1 && contains_run(&query_terms, phrase)) {
                 let mut concept = Vec::new();
                 add_group(&mut concept, group, BRIDGE_WEIGHT);
-                concepts.push(concept);
+                concepts.push(Concept { terms: concept, anchors: Vec::new() });
             }
         }
         concepts
     }
 
+    /// Index terms of the protocol's words that begin with a half-typed word.
     fn completions(&self, prefix: &str) -> Vec<String> {
-        let start = self.vocabulary.partition_point(|term| term.as_str() < prefix);
-        self.vocabulary[start..].iter().take_while(|term| term.starts_with(prefix)).filter(|t| t.as_str() != prefix).cloned().collect()
+        let start = self.vocabulary.partition_point(|(word, _)| word.as_str() < prefix);
+        let mut found: Vec<String> = Vec::new();
+        for (word, term) in self.vocabulary[start..].iter().take_while(|(word, _)| word.starts_with(prefix)) {
+            if word != prefix && !found.contains(term) {
+                found.push(term.clone());
+            }
+        }
+        found
     }
 
-    /// Index terms within one edit (two for long words) of a term not in the index.
-    fn near_terms(&self, term: &str) -> Vec<String> {
+    /// Index terms of the protocol's words within one edit (two for long words) of a typed word.
+    fn near_terms(&self, typed: &str) -> Vec<String> {
+        let term = typed;
         let length = term.chars().count();
         // Short words are too often real words that merely sit near another ("rude", "rule").
         if length < 5 {
@@ -270,12 +305,18 @@ impl SearchIndex {
         let mut best: Vec<(usize, &String)> = self
             .vocabulary
             .iter()
-            .filter(|candidate| candidate.len().abs_diff(term.len()) <= limit)
-            .filter_map(|candidate| edit_distance_within(term, candidate, limit).map(|d| (d, candidate)))
+            .filter(|(word, _)| word.len().abs_diff(term.len()) <= limit)
+            .filter_map(|(word, stem)| edit_distance_within(term, word, limit).map(|d| (d, stem)))
             .collect();
         best.sort_by_key(|(distance, _)| *distance);
         let closest = best.first().map(|(d, _)| *d);
-        best.into_iter().take_while(|(d, _)| Some(*d) == closest).take(3).map(|(_, t)| t.clone()).collect()
+        let mut fixes: Vec<String> = Vec::new();
+        for (_, stem) in best.into_iter().take_while(|(d, _)| Some(*d) == closest) {
+            if !fixes.contains(stem) && fixes.len() < 3 {
+                fixes.push(stem.clone());
+            }
+        }
+        fixes
     }
 
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
@@ -286,11 +327,18 @@ impl SearchIndex {
         let count = self.docs.len() as f32;
         let mut scores = vec![0f32; self.docs.len()];
         let mut best = vec![0f32; self.docs.len()];
+        let idf_of = |list: &Vec<(u32, f32)>| (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
         for concept in &concepts {
+            // A synonym is never more telling than the word typed: cap it at that word's idf.
+            let anchor_idf = concept.anchors.iter().filter_map(|t| self.postings.get(t)).map(idf_of).reduce(f32::max);
             best.iter_mut().for_each(|b| *b = 0.0);
-            for (term, query_weight) in concept {
+            for (term, query_weight) in &concept.terms {
                 let Some(list) = self.postings.get(term) else { continue };
-                let idf = (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
+                let own_idf = idf_of(list);
+                let idf = match anchor_idf {
+                    Some(anchor) if !concept.anchors.contains(term) => own_idf.min(anchor),
+                    _ => own_idf,
+                };
                 for &(doc, tf) in list {
                     let length = self.docs[doc as usize].length;
                     let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.average_length));
@@ -306,7 +354,15 @@ impl SearchIndex {
             .into_iter()
             .enumerate()
             .filter(|(_, s)| *s > 0.0)
-            .map(|(i, s)| (i, if self.docs[i].kind == HitKind::Outcome { s * OUTCOME_BOOST } else { s }))
+            .map(|(i, s)| {
+                let doc = &self.docs[i];
+                let boost = match doc.kind {
+                    HitKind::Outcome if doc.behind_covered_sibling => OUTCOME_BOOST * SIBLING_PENALTY,
+                    HitKind::Outcome => OUTCOME_BOOST,
+                    HitKind::Clause => 1.0,
+                };
+                (i, s * boost)
+            })
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
@@ -324,7 +380,7 @@ impl SearchIndex {
         let strings = |s: &String| s.capacity() + std::mem::size_of::<String>();
         let docs: usize = self.docs.iter().map(|d| std::mem::size_of::<Doc>() + d.id.capacity() + d.title.capacity() + d.cites.iter().map(strings).sum::<usize>()).sum();
         let postings: usize = self.postings.iter().map(|(t, list)| strings(t) + list.capacity() * 8 + 8).sum();
-        let vocabulary: usize = self.vocabulary.iter().map(strings).sum();
+        let vocabulary: usize = self.vocabulary.iter().map(|(word, term)| strings(word) + strings(term)).sum();
         let synonyms: usize = self.synonyms.groups.iter().flatten().flatten().map(strings).sum();
         docs + postings + vocabulary + synonyms
     }
@@ -332,6 +388,13 @@ impl SearchIndex {
     pub fn document_count(&self) -> usize {
         self.docs.len()
     }
+}
+
+/// One thing the person asked about: the terms that may stand for it, with weights, and the
+/// terms they actually typed (or meant, through a typo).
+struct Concept {
+    terms: Vec<(String, f32)>,
+    anchors: Vec<String>,
 }
 
 fn add_term(concept: &mut Vec<(String, f32)>, term: String, weight: f32) {

@@ -1,0 +1,59 @@
+//! The walk engine on real data: replaying answers, changing one, and comparing councils.
+
+mod common;
+use common::*;
+use protocol_core::engine::{answers_to, change_answer, covers, outcomes_under, replay, situation_of, WalkError};
+use protocol_core::library::load_library;
+
+fn library() -> protocol_core::library::Library {
+    load_library(&repo().join("protocols")).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn replay_rejects_answers_that_are_not_options_and_answers_past_an_outcome() {
+    let library = library();
+    let council = library.council("leighton-linslade").expect("council");
+    match replay(council, &["complaints", "media.pre-election"]) {
+        Err(WalkError::NotAnOption { position: 1, .. }) => {}
+        other => panic!("expected NotAnOption at 1, got {other:?}"),
+    }
+    let to_outcome = answers_to(council, "complaints.about-town-clerk").expect("reachable");
+    let mut too_many = to_outcome.clone();
+    too_many.push("complaints".into());
+    assert!(matches!(replay(council, &too_many), Err(WalkError::PastOutcome { .. })));
+}
+
+#[test]
+fn changing_an_answer_keeps_only_later_answers_that_still_fit() {
+    let library = library();
+    let council = library.council("leighton-linslade").expect("council");
+    let answers = answers_to(council, "complaints.about-town-clerk").expect("reachable");
+    // Same topic again: everything after still fits.
+    assert_eq!(change_answer(council, &answers, 0, "complaints"), answers);
+    // Another topic: the later answers no longer fit and are dropped.
+    assert_eq!(change_answer(council, &answers, 0, "media"), vec!["media".to_string()]);
+    // Another branch of the same question: only that choice changes.
+    let other = change_answer(council, &answers, 2, "complaints.about-other-officer");
+    assert_eq!(other.last().map(String::as_str), Some("complaints.about-other-officer"));
+    assert!(replay(council, &other).expect("valid").outcome().is_some());
+}
+
+#[test]
+fn outcomes_under_a_situation_carry_the_labels_chosen_on_the_way() {
+    let library = library();
+    let council = library.council("leighton-linslade").expect("council");
+    let under = outcomes_under(council, "complaints.councillor-about-officer");
+    let ids: Vec<&str> = under.iter().map(|(_, o)| o.id.as_ref()).collect();
+    assert_eq!(ids, ["complaints.about-town-clerk", "complaints.about-other-officer"]);
+    assert_eq!(under[0].0, ["Yes, the Town Clerk"]);
+    assert_eq!(situation_of(council, "complaints.about-town-clerk").as_deref(), Some("complaints.councillor-about-officer"));
+}
+
+#[test]
+fn covers_tells_silent_protocols_apart() {
+    let library = library();
+    let model = library.council("model").expect("model");
+    let crawley = library.council("crawley").expect("crawley");
+    assert!(!covers(model, "media.press-releases"), "the Model protocol has no media section");
+    assert!(covers(crawley, "media.press-releases"));
+}
