@@ -6,4 +6,4 @@ pub mod mount;
 pub mod navigation;
 pub mod state;
 
-pub use mount::{install_panic_message, mount_app};
+pub use mount::{install_panic_message, mount_app, mount_guide, GuideElement};

@@ -8,9 +8,20 @@ pub fn current_hash() -> String {
     web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
-pub fn go(route: &Route) {
+/// Writes the route into the page's URL hash (standalone page, or an embed with `sync-url`).
+pub fn set_hash(route: &Route) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(&route.to_hash());
+    }
+}
+
+/// How a page of the guide moves to another: through the URL hash or in memory.
+#[derive(Clone, PartialEq)]
+pub struct Navigator(pub yew::Callback<Route>);
+
+impl Navigator {
+    pub fn go(&self, route: Route) {
+        self.0.emit(route);
     }
 }
 
@@ -49,6 +60,7 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// The page's own address with the route in its hash: what "Copy link" copies.
 pub fn page_url_with_hash(route: &Route) -> String {
     let base = web_sys::window()
         .and_then(|window| window.location().href().ok())

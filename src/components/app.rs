@@ -8,37 +8,91 @@ use super::question_page::QuestionPage;
 use super::reader::Reader;
 use super::{FocusOnNavigate, StartAgain, Static};
 use crate::data;
-use crate::navigation::{current_hash, HashListener};
+use crate::navigation::{current_hash, set_hash, HashListener, Navigator};
 use crate::state::{Action, GuideState};
 use protocol_core::engine::replay;
 use protocol_core::model::Node;
 use protocol_core::route::Route;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Default)]
-pub struct AppProps {}
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Keep the route in the page's URL hash. Off for embeds, so several guides can share a page.
+    #[prop_or(true)]
+    pub sync_url: bool,
+    /// Where an embedded guide starts; changing it (an attribute changed) restarts the guide there.
+    #[prop_or(Route::Home)]
+    pub start: Route,
+}
 
-/// The widget's root: reads the route from the URL hash and shows the matching page.
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { sync_url: true, start: Route::Home }
+    }
+}
+
+/// The widget's root: holds the route (from the URL hash, or in memory) and shows its page.
 #[function_component(App)]
-pub fn app(_props: &AppProps) -> Html {
-    let state = use_reducer(|| GuideState::new(Route::parse(&current_hash())));
+pub fn app(props: &AppProps) -> Html {
+    let sync_url = props.sync_url;
+    let state = {
+        let start = props.start.clone();
+        use_reducer(move || GuideState::new(if sync_url { Route::parse(&current_hash()) } else { start }))
+    };
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = HashListener::new(move |route| state.dispatch(Action::RouteChanged(route)));
+        use_effect_with(sync_url, move |sync_url| {
+            let listener = sync_url.then(|| HashListener::new(move |route| state.dispatch(Action::RouteChanged(route))));
             move || drop(listener)
         });
     }
+    {
+        // New attributes on an embed: start again where they point.
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.start.clone(), move |start| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !sync_url {
+                dispatcher.dispatch(Action::StartAgain);
+                dispatcher.dispatch(Action::RouteChanged(start.clone()));
+            }
+        });
+    }
+    let navigator = {
+        let dispatcher = state.dispatcher();
+        Navigator(Callback::from(move |route: Route| {
+            if sync_url {
+                set_hash(&route);
+            } else {
+                dispatcher.dispatch(Action::RouteChanged(route));
+            }
+        }))
+    };
+    // In memory mode, the guide's own "#/…" links move the guide instead of the host page.
+    let on_click = {
+        let navigator = navigator.clone();
+        Callback::from(move |event: MouseEvent| {
+            if sync_url || event.default_prevented() || event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            let anchor = event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("a[href^='#/']").ok().flatten());
+            if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
+                event.prevent_default();
+                navigator.go(Route::parse(&href));
+            }
+        })
+    };
     let start_again = {
         let dispatcher = state.dispatcher();
         StartAgain(Callback::from(move |_| dispatcher.dispatch(Action::StartAgain)))
     };
     html! {
+        <ContextProvider<Navigator> context={navigator}>
         <ContextProvider<StartAgain> context={start_again}>
         <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
-            <div class="pg">{ view(&state) }</div>
+            <div class="pg" onclick={on_click}>{ view(&state) }</div>
         </ContextProvider<FocusOnNavigate>>
         </ContextProvider<StartAgain>>
+        </ContextProvider<Navigator>>
     }
 }
 

@@ -1,6 +1,6 @@
 use super::page_heading::PageHeading;
 use super::Static;
-use crate::navigation::go;
+use crate::navigation::Navigator;
 use protocol_core::engine::change_answer;
 use protocol_core::model::{Council, Question};
 use protocol_core::route::Route;
@@ -38,7 +38,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let error_id = format!("{field_id}-error");
     let hint_id = format!("{field_id}-hint");
 
+    let navigator = use_context::<Navigator>();
     let on_submit = {
+        let navigator = navigator.clone();
         let chosen = chosen.clone();
         let show_error = show_error.clone();
         let remembered = props.remembered.clone();
@@ -56,7 +58,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                 Some(answer) => {
                     let base = if remembered.starts_with(&answers) { &remembered } else { &answers };
                     let next = change_answer(council, base, step, &answer);
-                    go(&Route::Guide { council: council.id.to_string(), answers: next });
+                    if let Some(navigator) = &navigator {
+                        navigator.go(Route::Guide { council: council.id.to_string(), answers: next });
+                    }
                 }
                 None => show_error.set(true),
             }

@@ -8,6 +8,7 @@ use protocol_core::model::{Block, Clause, Council, Node};
 use protocol_core::search::{Hit, SearchIndex};
 
 mod evaluate;
+mod plain;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ commands:
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
   eval-search [--set FILE]      recall@1 and recall@3 of search on a question set (default tests/search/questions.toml)
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
+  html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
 options:
   --dir DIR                     the protocols folder (default: the project's protocols/)";
 
@@ -101,6 +103,13 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             let set = flags.value("--set").map(PathBuf::from).unwrap_or_else(|| dir.join("../tests/search/questions.toml"));
             let library = load_or_report(&dir)?;
             evaluate::run(&library, &set).map_err(UsageError)
+        }
+        "html" => {
+            let out = single_flag(rest, "--out")?;
+            let library = load_or_report(&dir)?;
+            let written = plain::write_all(&library, Path::new(&out)).map_err(UsageError)?;
+            eprintln!("wrote {written} pages to {out}");
+            Ok(ExitCode::SUCCESS)
         }
         "bench-search" => {
             let flags = parse_flags(rest, &["--council"])?;

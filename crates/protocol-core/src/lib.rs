@@ -2,6 +2,7 @@
 //! Nothing here touches the browser, so all of it runs under native `cargo test`.
 
 pub mod diagnostic;
+pub mod embed;
 pub mod engine;
 pub mod flow;
 pub mod model;

@@ -1,0 +1,90 @@
+// Council Protocol Guide: the one script a council page needs.
+//
+//   <script type="module" src=".../protocol-guide.js"></script>
+//   <protocol-guide council="crawley"></protocol-guide>
+//
+// Attributes (all optional; changing one at run time restarts the guide there):
+//   council   the council's id: crawley, guildford, leighton-linslade, model, pitstone.
+//             Without it the guide starts by asking which council.
+//   topic     start at a topic (complaints) or a situation (complaints.councillor-about-officer).
+//   view      guide (default), reader (the protocol itself) or ask (search in your own words).
+//   clause    open the reader at a clause, e.g. 8.7.
+//   sync-url  keep the guide's page in the address bar's #hash, so Back and shared links work.
+//             Use it for at most one guide per page.
+// Theming: set CSS custom properties on the element, e.g.
+//   protocol-guide { --pg-accent: #005ea5; --pg-font: Georgia, serif; --pg-radius: 0; }
+// Content inside the element is shown when JavaScript is off: put a link to the protocol there.
+import init, { mount_guide, council_ids } from './protocol-guide-app.js';
+
+const assets = new URL('./', import.meta.url).href;
+const ready = init({ module_or_path: new URL('protocol-guide-app_bg.wasm', import.meta.url) });
+const ATTRIBUTES = ['council', 'topic', 'view', 'clause'];
+
+function failure(mount, text) {
+  mount.replaceChildren();
+  const box = document.createElement('div');
+  box.className = 'pg pg-failure';
+  box.setAttribute('role', 'alert');
+  const message = document.createElement('p');
+  message.textContent = text;
+  const more = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = `${assets}plain/index.html`;
+  link.textContent = 'Read the protocols in full';
+  more.append(link);
+  box.append(message, more);
+  mount.append(box);
+}
+
+class ProtocolGuideElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  connectedCallback() {
+    if (this.guide || this.starting) return;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = `${assets}guide.css`;
+    const mount = document.createElement('div');
+    mount.className = 'pg-mount';
+    mount.textContent = 'Loading the protocol guide…';
+    shadow.replaceChildren(style, mount);
+    this.mount = mount;
+    this.starting = ready
+      .then(() => {
+        this.starting = undefined;
+        if (!this.isConnected) return;
+        mount.replaceChildren();
+        const [council, topic, view, clause] = ATTRIBUTES.map((name) => this.getAttribute(name) ?? undefined);
+        this.guide = mount_guide(mount, council, topic, view, clause, this.hasAttribute('sync-url'), assets);
+      })
+      .catch((error) => {
+        this.starting = undefined;
+        console.error('<protocol-guide>: could not start', error);
+        failure(mount, 'Sorry, the protocol guide could not start.');
+      });
+  }
+
+  attributeChangedCallback() {
+    if (!this.guide) return;
+    const [council, topic, view, clause] = ATTRIBUTES.map((name) => this.getAttribute(name) ?? undefined);
+    this.guide.update(council, topic, view, clause);
+  }
+
+  disconnectedCallback() {
+    this.guide?.destroy();
+    this.guide = undefined;
+  }
+}
+
+if (!customElements.get('protocol-guide')) {
+  customElements.define('protocol-guide', ProtocolGuideElement);
+}
+
+// A page that loads the script but has no element gets told why nothing appears.
+const checkForElements = () => {
+  if (!document.querySelector('protocol-guide')) {
+    console.error(`protocol-guide.js: this page has no <protocol-guide> element. Add one, e.g. <protocol-guide council="${(council_ids?.() ?? ['crawley'])[0]}"></protocol-guide>`);
+  }
+};
+ready.then(() => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', checkForElements) : checkForElements()), () => {});
