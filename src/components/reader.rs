@@ -54,8 +54,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                             <a class="pg-link" href={clause_route(council, clauses[0]).to_hash()}>{ heading.clone() }</a>
                             <span class="pg-toc-clauses">
                                 { for clauses.iter().map(|clause| html! {
-                                    <a class="pg-link pg-toc-clause" href={clause_route(council, clause).to_hash()}
-                                       aria-label={clause.label.to_string()}>{ short_id(clause) }</a>
+                                    <a class="pg-link pg-toc-clause" href={clause_route(council, clause).to_hash()}>
+                                        { short_id(clause) }<span class="pg-visually-hidden">{ format!(": {}", clause.label) }</span>
+                                    </a>
                                 }) }
                             </span>
                         </li>
