@@ -150,14 +150,15 @@ fn join_and(items: &[String]) -> String {
 fn because_line(steps: &[(AttrValue, AttrValue)], cited: &[&Clause]) -> String {
     // The first answer only picks a topic; the situation and later answers carry the meaning.
     let answers: Vec<String> = steps.iter().skip(1).map(|(_, answer)| format!("\u{201C}{answer}\u{201D}")).collect();
-    let labels: Vec<String> = cited
-        .iter()
-        .map(|clause| match clause.label.strip_prefix("Clause ") {
-            Some(number) => format!("clause {number}"),
-            None => clause.label.to_string(),
-        })
-        .collect();
-    let verb = if labels.len() == 1 { "applies" } else { "apply" };
+    // Numbered clauses read as "clauses 4.1 and 4.2"; others keep their own labels.
+    let numbers: Vec<String> = cited.iter().filter_map(|c| c.label.strip_prefix("Clause ").map(str::to_string)).collect();
+    let mut labels: Vec<String> = match numbers.len() {
+        0 => Vec::new(),
+        1 => vec![format!("clause {}", numbers[0])],
+        _ => vec![format!("clauses {}", join_and(&numbers))],
+    };
+    labels.extend(cited.iter().filter(|c| !c.label.starts_with("Clause ")).map(|c| c.label.to_string()));
+    let verb = if cited.len() == 1 { "applies" } else { "apply" };
     format!("Because you answered {}, {} {verb}.", join_and(&answers), join_and(&labels))
 }
 
