@@ -1,7 +1,7 @@
-//! Loads and validates every council file, then bakes them into the wasm as Rust statics.
+//! Loads and validates every council file, then bakes them into the wasm as compact bytes.
 //! A broken file stops the build with the file, line and problem.
 
-use protocol_core::codegen::rust_statics;
+use protocol_core::codec::{encode, Dataset};
 use protocol_core::library::load_library;
 use protocol_core::loader::load_council_file;
 use std::path::{Path, PathBuf};
@@ -55,6 +55,11 @@ fn main() {
             }
         }
     }
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.rs");
-    std::fs::write(&out, rust_statics(&councils, &library.topics, &library.synonyms)).expect("OUT_DIR is writable");
+    let dataset = Dataset {
+        councils,
+        topics: library.topics,
+        synonyms: library.synonyms.into_iter().map(|group| group.into_iter().map(Into::into).collect()).collect(),
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.bin");
+    std::fs::write(&out, encode(&dataset)).expect("OUT_DIR is writable");
 }

@@ -5,6 +5,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+WASM_PACK_VERSION=0.15.1
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools_root="${PROTOCOL_GUIDE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/protocol-guide-tools}"
@@ -66,7 +67,13 @@ setup_build_tools() {
   export PATH
 }
 
-setup_test_tools() {
+setup_package_tools() {
   setup_build_tools
+  ensure_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
+  export PATH
+}
+
+setup_test_tools() {
+  setup_package_tools
   ensure_chromium
 }

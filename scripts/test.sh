@@ -25,6 +25,13 @@ stage "release build (dist/)"
 trunk build --release
 stage "release build with test fixtures (target/dist-fixtures/)"
 PROTOCOL_GUIDE_TEST_FIXTURES=1 trunk build --release --dist target/dist-fixtures
-# Leave the build cache on the shipping configuration.
+stage "npm-style package (pkg/)"
+bash scripts/package.sh
+stage "benchmark reference floor: a minimal Yew page (target/bench/minimal/)"
+(cd tests/bench/minimal && trunk build --release)
+
+stage "size check against the budget and its ceiling"
+node tests/bench/bench.mjs --size-only
+
 stage "end-to-end tests in headless Chromium (Playwright)"
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

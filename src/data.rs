@@ -1,14 +1,34 @@
-//! The councils and topics, validated and baked in at build time (see build.rs).
+//! The councils and topics, validated at build time (see build.rs) and carried as compact bytes,
+//! decoded once on first use.
 
-use protocol_core::model::*;
-use std::borrow::Cow;
+use protocol_core::codec::{decode, Dataset};
+use protocol_core::model::{Council, Text, Topic};
+use std::sync::OnceLock;
 
-include!(concat!(env!("OUT_DIR"), "/protocol_data.rs"));
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/protocol_data.bin"));
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    // The build wrote these bytes from data it had just validated; failing here is a build fault.
+    DATASET.get_or_init(|| decode(BYTES).expect("protocol data built by build.rs decodes"))
+}
+
+pub fn councils() -> &'static [Council] {
+    &dataset().councils
+}
+
+pub fn topics() -> &'static [Topic] {
+    &dataset().topics
+}
+
+pub fn synonyms() -> &'static [Vec<Text>] {
+    &dataset().synonyms
+}
 
 pub fn council(id: &str) -> Option<&'static Council> {
-    COUNCILS.iter().find(|council| council.id == id)
+    councils().iter().find(|council| council.id == id)
 }
 
 pub fn topic(id: &str) -> Option<&'static Topic> {
-    TOPICS.iter().find(|topic| topic.id == id)
+    topics().iter().find(|topic| topic.id == id)
 }

@@ -2,10 +2,11 @@
 //! protocol, never an empty box.
 
 use crate::components::app::{App, AppProps};
-use crate::data::{COUNCILS, TOPICS};
+use crate::data::{councils, topics};
 use protocol_core::embed::{start_route, EmbedAttributes};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 thread_local! {
@@ -78,7 +79,7 @@ pub struct GuideElement {
 }
 
 fn props_for(sync_url: bool, attributes: &EmbedAttributes) -> AppProps {
-    let (start, notes) = start_route(attributes, COUNCILS, TOPICS);
+    let (start, notes) = start_route(attributes, councils(), topics());
     for note in notes {
         web_sys::console::warn_1(&format!("<protocol-guide>: {note}").into());
     }
@@ -124,5 +125,11 @@ impl GuideElement {
 /// The councils this build carries, for the embedding script's error messages.
 #[wasm_bindgen]
 pub fn council_ids() -> Vec<String> {
-    COUNCILS.iter().map(|council| council.id.to_string()).collect()
+    councils().iter().map(|council| council.id.to_string()).collect()
+}
+
+/// The size of the wasm linear memory, for the benchmark's memory figure.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
 }

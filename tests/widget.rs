@@ -2,7 +2,7 @@
 //! mounts its own root and queries only inside it.
 #![cfg(target_arch = "wasm32")]
 
-use protocol_guide_widget::data::COUNCILS;
+use protocol_guide_widget::data::councils;
 use protocol_guide_widget::mount_app;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,7 @@ async fn a_clause_deep_link_shows_and_highlights_that_clause() {
 
 #[wasm_bindgen_test]
 async fn the_reader_shows_every_clause_of_every_council() {
-    for council in COUNCILS {
+    for council in councils() {
         let root = mount_at(&format!("#/{}", council.id)).await;
         assert_eq!(count(&root, "article[data-clause]"), council.clauses.len() as u32, "{}", council.id);
         assert!(text(&root).contains(council.document.as_ref()));

@@ -97,7 +97,7 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 fn unknown_council(id: &str) -> Html {
-    let known: Vec<&str> = data::COUNCILS.iter().map(|c| c.name.as_ref()).collect();
+    let known: Vec<&str> = data::councils().iter().map(|c| c.name.as_ref()).collect();
     let reason = format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
     html! { <NotFound reason={reason} back_label="See the councils this guide covers" /> }
 }

@@ -1,6 +1,6 @@
 use super::page_heading::PageHeading;
 use super::Static;
-use crate::data::{SYNONYMS, TOPICS};
+use crate::data::{synonyms, topics};
 use protocol_core::engine::answers_to;
 use protocol_core::model::Council;
 use protocol_core::route::Route;
@@ -20,7 +20,7 @@ const EXAMPLES: [&str; 3] = ["can I get the clerk to write to the developer", "o
 pub fn ask_page(props: &AskPageProps) -> Html {
     let council = props.council.0;
     // Built on first use rather than at start-up: most visits never search.
-    let index = use_memo(council.id.clone(), |_| Rc::new(SearchIndex::build(council, TOPICS, SYNONYMS)));
+    let index = use_memo(council.id.clone(), |_| Rc::new(SearchIndex::build(council, topics(), synonyms())));
     let query = use_state(String::new);
     let results: Vec<Hit> = if query.trim().is_empty() { Vec::new() } else { index.search(&query, 8) };
     let on_input = {

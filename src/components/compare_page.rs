@@ -1,6 +1,6 @@
 use super::page_heading::PageHeading;
 use super::Static;
-use crate::data::{COUNCILS, TOPICS};
+use crate::data::{councils, topics};
 use protocol_core::engine::{answers_to, covers, outcomes_under};
 use protocol_core::model::{Council, Outcome, Situation, Topic};
 use protocol_core::route::Route;
@@ -18,7 +18,7 @@ pub struct ComparePageProps {
 #[function_component(ComparePage)]
 pub fn compare_page(props: &ComparePageProps) -> Html {
     let situation_id = props.topic.situation_node_id(&props.situation);
-    let mut councils: Vec<&'static Council> = COUNCILS.iter().collect();
+    let mut councils: Vec<&'static Council> = councils().iter().collect();
     councils.sort_by_key(|c| c.id != props.council.id);
     let covering: Vec<&str> = councils.iter().filter(|c| covers(c, &situation_id)).map(|c| c.short_name.as_ref()).collect();
     let silent: Vec<&str> = councils.iter().filter(|c| !covers(c, &situation_id)).map(|c| c.short_name.as_ref()).collect();
@@ -105,5 +105,5 @@ fn outcome_card(council: &'static Council, labels: &[&str], outcome: &'static Ou
 
 /// Finds a situation by its node id, `<topic>.<situation>`.
 pub fn find_situation(id: &str) -> Option<(&'static Topic, &'static Situation)> {
-    TOPICS.iter().find_map(|topic| topic.situations.iter().find(|s| topic.situation_node_id(s) == id).map(|s| (topic, s)))
+    topics().iter().find_map(|topic| topic.situations.iter().find(|s| topic.situation_node_id(s) == id).map(|s| (topic, s)))
 }

@@ -1,5 +1,5 @@
 use super::page_heading::PageHeading;
-use crate::data::COUNCILS;
+use crate::data::councils;
 use protocol_core::route::Route;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn council_picker(_props: &CouncilPickerProps) -> Html {
             <PageHeading text="Councillor and officer protocols" />
             <p class="pg-lead">{ "Find out what your council\u{2019}s protocol says about working together, with the exact clause to hand." }</p>
             <ul class="pg-cards">
-                { for COUNCILS.iter().map(|council| {
+                { for councils().iter().map(|council| {
                     let guide = Route::Guide { council: council.id.to_string(), answers: vec![] };
                     let reader = Route::Reader { council: council.id.to_string(), clause: None };
                     html! {

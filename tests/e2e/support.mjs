@@ -16,7 +16,7 @@ const types = {
 
 /** Serves `dir` on 127.0.0.1 at a free port; `requests` logs every path asked for. */
 export async function serve(dir) {
-  const root = path.resolve(repo, dir);
+  const root = path.resolve(repo, dir);  // dir may be absolute
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');

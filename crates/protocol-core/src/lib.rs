@@ -1,6 +1,7 @@
 //! Council Protocol Guide core: the clause model, the flow engine, routing and search.
 //! Nothing here touches the browser, so all of it runs under native `cargo test`.
 
+pub mod codec;
 pub mod diagnostic;
 pub mod embed;
 pub mod engine;
