@@ -15,3 +15,4 @@ cargo build --quiet --release --bin protocol-guide
 echo
 echo "Search, native (protocol-guide bench-search):"
 target/release/protocol-guide bench-search
+bash tests/bench/search-bytes.sh

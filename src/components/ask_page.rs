@@ -1,10 +1,14 @@
 use super::page_heading::PageHeading;
 use super::Static;
+#[cfg(feature = "search")]
 use crate::data::{synonyms, topics};
 use protocol_core::engine::answers_to;
 use protocol_core::model::Council;
 use protocol_core::route::Route;
-use protocol_core::search::{Hit, HitKind, SearchIndex};
+use protocol_core::search::{Hit, HitKind};
+#[cfg(feature = "search")]
+use protocol_core::search::SearchIndex;
+#[cfg(feature = "search")]
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,10 +23,8 @@ const EXAMPLES: [&str; 3] = ["can I get the clerk to write to the developer", "o
 #[function_component(AskPage)]
 pub fn ask_page(props: &AskPageProps) -> Html {
     let council = props.council.0;
-    // Built on first use rather than at start-up: most visits never search.
-    let index = use_memo(council.id.clone(), |_| Rc::new(SearchIndex::build(council, topics(), synonyms())));
     let query = use_state(String::new);
-    let results: Vec<Hit> = if query.trim().is_empty() { Vec::new() } else { index.search(&query, 8) };
+    let results = use_results(council, &query);
     let on_input = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| {
@@ -79,4 +81,22 @@ fn result_item(council: &'static Council, hit: &Hit) -> Html {
             }
         </li>
     }
+}
+
+/// Built on first use rather than at start-up: most visits never search.
+#[cfg(feature = "search")]
+#[hook]
+fn use_results(council: &'static Council, query: &str) -> Vec<Hit> {
+    let index = use_memo(council.id.clone(), |_| Rc::new(SearchIndex::build(council, topics(), synonyms())));
+    if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        index.search(query, 8)
+    }
+}
+
+#[cfg(not(feature = "search"))]
+#[hook]
+fn use_results(_council: &'static Council, _query: &str) -> Vec<Hit> {
+    Vec::new()
 }
