@@ -10,7 +10,11 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/protocol_data.bi
 fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
     // The build wrote these bytes from data it had just validated; failing here is a build fault.
-    DATASET.get_or_init(|| decode(BYTES).expect("protocol data built by build.rs decodes"))
+    DATASET.get_or_init(|| match decode(BYTES) {
+        Ok(dataset) => dataset,
+        // Display, not Debug: Debug formatting would pull escaping code into the wasm.
+        Err(error) => panic!("protocol data built by build.rs does not decode: {}", error.0),
+    })
 }
 
 pub fn councils() -> &'static [Council] {

@@ -30,7 +30,7 @@ pub fn clause_text(props: &ClauseTextProps) -> Html {
 
 fn highlighted(text: &str, quotes: &[AttrValue]) -> Html {
     let mut ranges: Vec<Range<usize>> = quotes.iter().flat_map(|quote| quote_ranges(text, quote)).collect();
-    ranges.sort_by_key(|range| range.start);
+    ranges.sort_unstable_by_key(|range| (range.start, range.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in ranges {
         match merged.last_mut() {

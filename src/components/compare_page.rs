@@ -18,8 +18,9 @@ pub struct ComparePageProps {
 #[function_component(ComparePage)]
 pub fn compare_page(props: &ComparePageProps) -> Html {
     let situation_id = props.topic.situation_node_id(&props.situation);
-    let mut councils: Vec<&'static Council> = councils().iter().collect();
-    councils.sort_by_key(|c| c.id != props.council.id);
+    // The council the person came from first, the rest in their usual order.
+    let (mut councils, others): (Vec<&'static Council>, Vec<&'static Council>) = councils().iter().partition(|c| c.id == props.council.id);
+    councils.extend(others);
     let covering: Vec<&str> = councils.iter().filter(|c| covers(c, &situation_id)).map(|c| c.short_name.as_ref()).collect();
     let silent: Vec<&str> = councils.iter().filter(|c| !covers(c, &situation_id)).map(|c| c.short_name.as_ref()).collect();
     let summary = difference_summary(councils.len(), &covering, &silent);
@@ -38,7 +39,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
 
 /// "the Model protocol", "Crawley’s protocol".
 fn protocol_name(short_name: &str) -> String {
-    if short_name.to_lowercase().ends_with("protocol") {
+    if short_name.to_ascii_lowercase().ends_with("protocol") {
         format!("the {short_name}")
     } else {
         format!("{short_name}\u{2019}s protocol")

@@ -4,6 +4,7 @@
 use crate::engine::{answers_to, outcomes_under};
 use crate::model::{Council, Node, Outcome, Topic};
 use crate::stem::stem;
+use crate::text::is_word_char;
 use std::collections::HashMap;
 
 /// Words too common to tell documents apart.
@@ -31,9 +32,10 @@ const TYPO_WEIGHT: f32 = 0.7;
 const PREFIX_WEIGHT: f32 = 0.6;
 
 /// Lower-case words with apostrophes folded, split on anything that is not a letter or digit.
+/// ASCII case folding only: the protocols are English, and Unicode case tables cost wasm bytes.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '\u{2019}').to_lowercase().replace(['\'', '\u{2019}'], ""))
+    text.split(|c: char| !(is_word_char(c) || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '\u{2019}').to_ascii_lowercase().replace(['\'', '\u{2019}'], ""))
         .filter(|w| !w.is_empty())
 }
 
@@ -223,7 +225,8 @@ impl SearchIndex {
                 (word, term)
             }));
         }
-        vocabulary.sort();
+        // Unstable sorts throughout: the keys are total orders, and one sort routine keeps the wasm smaller.
+        vocabulary.sort_unstable();
         vocabulary.dedup();
         let average_length = docs.iter().map(|d| d.length).sum::<f32>() / docs.len().max(1) as f32;
         SearchIndex { docs, postings, vocabulary, average_length, synonyms: Synonyms::new(synonym_groups) }
@@ -308,7 +311,7 @@ impl SearchIndex {
             .filter(|(word, _)| word.len().abs_diff(term.len()) <= limit)
             .filter_map(|(word, stem)| edit_distance_within(term, word, limit).map(|d| (d, stem)))
             .collect();
-        best.sort_by_key(|(distance, _)| *distance);
+        best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         let closest = best.first().map(|(d, _)| *d);
         let mut fixes: Vec<String> = Vec::new();
         for (_, stem) in best.into_iter().take_while(|(d, _)| Some(*d) == closest) {
@@ -364,7 +367,7 @@ impl SearchIndex {
                 (i, s * boost)
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
             .into_iter()
             .take(limit)

@@ -240,7 +240,8 @@ pub fn stem(word: &str) -> String {
         s.step5();
     }
     s.b.truncate(s.k + 1);
-    String::from_utf8(s.b).expect("ASCII in, ASCII out")
+    // Only ASCII letters go in, so only ASCII comes out.
+    s.b.into_iter().map(char::from).collect()
 }
 
 #[cfg(test)]

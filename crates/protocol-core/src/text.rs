@@ -13,6 +13,12 @@ pub fn normalize_words(text: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// A letter or digit of a word. ASCII and the Latin letter blocks cover English protocols
+/// (names like "Zoë" included) without pulling Unicode's tables into the wasm.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}') && c != '\u{d7}' && c != '\u{f7}'
+}
+
 fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
@@ -63,7 +69,7 @@ fn is_page_number(line: &str) -> bool {
 /// A line broken after a hyphen inside a word ("co-" / "opted") joins without a space.
 fn ends_with_word_hyphen(text: &str) -> bool {
     let mut rev = text.trim_end().chars().rev();
-    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+    rev.next() == Some('-') && rev.next().is_some_and(|c| is_word_char(c) && !c.is_ascii_digit())
 }
 
 /// Joins wrapped lines into running text, applying the hyphen rule.
@@ -188,8 +194,8 @@ pub fn find_on_word_boundary(haystack: &str, needle: &str, from: usize) -> Optio
     while let Some(found) = haystack.get(start..)?.find(needle) {
         let at = start + found;
         let end = at + needle.len();
-        let boundary_before = at == 0 || !is_word_char_before(haystack, at) || !needle.starts_with(char::is_alphanumeric);
-        let boundary_after = end == haystack.len() || !is_word_char_at(haystack, end) || !needle.ends_with(char::is_alphanumeric);
+        let boundary_before = at == 0 || !is_word_char_before(haystack, at) || !needle.starts_with(is_word_char);
+        let boundary_after = end == haystack.len() || !is_word_char_at(haystack, end) || !needle.ends_with(is_word_char);
         if boundary_before && boundary_after {
             return Some(at);
         }
@@ -199,11 +205,11 @@ pub fn find_on_word_boundary(haystack: &str, needle: &str, from: usize) -> Optio
 }
 
 fn is_word_char_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 fn is_word_char_at(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    text[at..].chars().next().is_some_and(is_word_char)
 }
 
 /// Parses a clause's `text` field: blank lines separate blocks, `- ` starts a list item, and
@@ -318,7 +324,7 @@ pub fn is_numbering_token(word: &str) -> bool {
 
 /// A word for counting purposes: it has at least one letter or digit.
 pub fn is_counted_word(word: &str) -> bool {
-    word.chars().any(char::is_alphanumeric)
+    word.chars().any(is_word_char)
 }
 
 #[cfg(test)]
