@@ -50,7 +50,9 @@ class ProtocolGuideElement extends HTMLElement {
     mount.textContent = 'Loading the protocol guide…';
     shadow.replaceChildren(style, mount);
     this.mount = mount;
-    this.starting = ready
+    // Mount once the stylesheet is in: layout then no longer shifts under a deep link's scroll.
+    const styled = new Promise((resolve) => { style.onload = resolve; style.onerror = resolve; });
+    this.starting = Promise.all([ready, styled])
       .then(() => {
         this.starting = undefined;
         if (!this.isConnected) return;

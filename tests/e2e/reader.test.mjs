@@ -24,8 +24,13 @@ for (const id of councilIds()) {
         assert.ok(shown.includes(words(piece.replace(/^- /, ''))), `${id} ${clause.id}: "${piece.slice(0, 60)}" is shown`);
       }
       assert.ok(await card.isVisible());
-      const box = await card.boundingBox();
-      assert.ok(box && box.y < 800, `${id} ${clause.id} is scrolled into view (y=${box?.y})`);
+      // Scrolling follows rendering; give it a moment to settle before judging.
+      let box = await card.boundingBox();
+      for (let i = 0; i < 20 && !(box && box.y >= 0 && box.y < 800); i++) {
+        await page.waitForTimeout(100);
+        box = await card.boundingBox();
+      }
+      assert.ok(box && box.y >= 0 && box.y < 800, `${id} ${clause.id} is scrolled into view (y=${box?.y})`);
     }
     assert.deepEqual(errors, []);
     await page.close();
