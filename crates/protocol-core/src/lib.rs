@@ -13,8 +13,6 @@ pub mod stem;
 pub mod text;
 
 #[cfg(feature = "loader")]
-pub mod codegen;
-#[cfg(feature = "loader")]
 pub mod loader;
 #[cfg(feature = "loader")]
 pub mod library;
