@@ -2,7 +2,7 @@
 //! a synonym list for this field, and tolerance for typos and half-typed words.
 
 use crate::engine::{answers_to, outcomes_under};
-use crate::model::{Council, Node, Outcome, Topic};
+use crate::model::{Council, Node, Topic};
 use crate::stem::stem;
 use crate::text::is_word_char;
 use std::collections::HashMap;
@@ -137,22 +137,20 @@ impl DocTerms {
     }
 }
 
-fn path_texts<'c>(council: &'c Council, outcome: &Outcome) -> Vec<&'c str> {
-    // The question texts and chosen labels on the way to an outcome describe it in the asker's words.
+/// The question texts and chosen labels on the way to an outcome: the outcome in the asker's words.
+fn path_texts<'c>(council: &'c Council, answers: &[String]) -> Vec<&'c str> {
     let mut texts = Vec::new();
-    if let Some(answers) = answers_to(council, &outcome.id) {
-        let mut current = council.flow.start.as_ref();
-        for answer in &answers {
-            if let Some(Node::Question(question)) = council.flow.node(current) {
-                if question.id != council.flow.start {
-                    texts.push(question.text.as_ref());
-                }
-                if let Some(choice) = question.options.iter().find(|c| c.next == *answer) {
-                    texts.push(choice.label.as_ref());
-                }
+    let mut current = council.flow.start.as_ref();
+    for answer in answers {
+        if let Some(Node::Question(question)) = council.flow.node(current) {
+            if question.id != council.flow.start {
+                texts.push(question.text.as_ref());
             }
-            current = council.flow.node(answer).map_or(current, |n| n.id());
+            if let Some(choice) = question.options.iter().find(|c| c.next == *answer) {
+                texts.push(choice.label.as_ref());
+            }
         }
+        current = council.flow.node(answer).map_or(current, |n| n.id());
     }
     texts
 }
@@ -168,12 +166,14 @@ impl SearchIndex {
         for outcome in council.flow.outcomes() {
             let mut fields = DocTerms::default();
             fields.add(&outcome.title, 3.0);
-            for text in path_texts(council, outcome) {
+            // One search of the flow per outcome: the path, and the situation it passes through.
+            let answers = answers_to(council, &outcome.id).unwrap_or_default();
+            for text in path_texts(council, &answers) {
                 fields.add(text, 2.0);
             }
             // Everyday phrasings of the situation this outcome answers, shared by every council.
-            let situation = answers_to(council, &outcome.id).and_then(|answers| answers.get(1).cloned());
-            for keyword in situation.and_then(|id| keywords_of_situation.get(&id)).into_iter().flatten() {
+            let situation = answers.get(1);
+            for keyword in situation.and_then(|id| keywords_of_situation.get(id)).into_iter().flatten() {
                 fields.add(keyword, 3.0);
             }
             // The topic's summary is shared by all its outcomes: a hint of subject, not an answer.
@@ -192,8 +192,7 @@ impl SearchIndex {
             let mut cites: Vec<String> = outcome.cites.iter().map(|c| c.clause.to_string()).collect();
             cites.dedup();
             let behind_covered_sibling = !outcome.covered
-                && crate::engine::situation_of(council, &outcome.id)
-                    .is_some_and(|s| outcomes_under(council, &s).iter().any(|(_, sibling)| sibling.covered));
+                && situation.is_some_and(|s| outcomes_under(council, s).iter().any(|(_, sibling)| sibling.covered));
             docs.push(Doc { behind_covered_sibling, kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), covered: outcome.covered, cites, length: 0.0 });
             doc_terms.push(fields);
         }
