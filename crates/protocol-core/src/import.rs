@@ -2,6 +2,7 @@
 //! clerk: numbered paragraphs become clauses, bullets become list items, and the validator then
 //! points at whatever the heuristics got wrong.
 
+use crate::text::{is_bullet_glyph, is_page_number};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,17 +18,12 @@ pub struct DraftClause {
     pub paragraphs: Vec<Vec<String>>,
 }
 
-fn is_page_number(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
-}
-
+/// A bulleted line's text, by the same glyphs the validator drops from sources.
 fn bullet_text(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let mut chars = t.chars();
     match chars.next()? {
-        '•' | '▪' | '●' => Some(chars.as_str().trim()),
-        c if ('\u{E000}'..='\u{F8FF}').contains(&c) => Some(chars.as_str().trim()),
+        c if is_bullet_glyph(c) => Some(chars.as_str().trim()),
         '-' if chars.as_str().starts_with(' ') => Some(chars.as_str().trim()),
         _ => None,
     }

@@ -28,7 +28,7 @@ fn fold_char(c: char) -> char {
     }
 }
 
-fn is_bullet_glyph(c: char) -> bool {
+pub(crate) fn is_bullet_glyph(c: char) -> bool {
     // Private-use code points are what PDF extraction leaves of Symbol-font bullets.
     matches!(c, '•' | '▪' | '●' | '◦') || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
@@ -61,7 +61,7 @@ fn strip_bullet(line: &str) -> &str {
     }
 }
 
-fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
