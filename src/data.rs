@@ -32,7 +32,3 @@ pub fn synonyms() -> &'static [Vec<Text>] {
 pub fn council(id: &str) -> Option<&'static Council> {
     councils().iter().find(|council| council.id == id)
 }
-
-pub fn topic(id: &str) -> Option<&'static Topic> {
-    topics().iter().find(|topic| topic.id == id)
-}
