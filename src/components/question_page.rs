@@ -20,18 +20,16 @@ pub struct QuestionPageProps {
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let step = props.answers.len();
-    let previously_chosen = props.remembered.get(step).cloned();
-    let chosen = use_state(|| previously_chosen.clone());
-    let show_error = use_state(|| false);
-    {
-        // A new question (or a Change) resets the choice to what was answered before, if anything.
-        let chosen = chosen.clone();
-        let show_error = show_error.clone();
-        use_effect_with((props.question, step), move |_| {
-            chosen.set(previously_chosen);
-            show_error.set(false);
-        });
-    }
+    // Choices and errors belong to one step: a new question (or a Change) starts from what was
+    // answered before. Keying them by step, rather than resetting in an effect, saves a render.
+    let step_key = format!("{}/{step}", props.question.0.id);
+    let picked = use_state(|| None::<(String, String)>);
+    let error_shown_for = use_state(|| None::<String>);
+    let chosen: Option<String> = match &*picked {
+        Some((key, value)) if *key == step_key => Some(value.clone()),
+        _ => props.remembered.get(step).cloned(),
+    };
+    let show_error = error_shown_for.as_deref() == Some(step_key.as_str());
     let question = props.question.0;
     let council = props.council.0;
     let field_id = format!("pg-q-{}", question.id.replace('.', "-"));
@@ -40,9 +38,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
 
     let navigator = use_context::<Navigator>();
     let on_submit = {
-        let navigator = navigator.clone();
         let chosen = chosen.clone();
-        let show_error = show_error.clone();
+        let error_shown_for = error_shown_for.clone();
+        let step_key = step_key.clone();
         let remembered = props.remembered.clone();
         let answers = props.answers.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -53,7 +51,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|form| form.query_selector("input[type=radio]:checked").ok().flatten())
                 .and_then(|input| input.get_attribute("value"))
-                .or_else(|| (*chosen).clone());
+                .or_else(|| chosen.clone());
             match answer {
                 Some(answer) => {
                     let base = if remembered.starts_with(&answers) { &remembered } else { &answers };
@@ -62,7 +60,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         navigator.go(Route::Guide { council: council.id.to_string(), answers: next });
                     }
                 }
-                None => show_error.set(true),
+                None => error_shown_for.set(Some(step_key.clone())),
             }
         })
     };
@@ -82,7 +80,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <div class="pg-page pg-question">
             <a class="pg-back-link" href={back.to_hash()}>{ back_label }</a>
             <div class="pg-error-region" role="alert">
-                if *show_error {
+                if show_error {
                     <div class="pg-error-summary">
                         <h2 class="pg-error-summary-title">{ "There is a problem" }</h2>
                         <a class="pg-link" href={format!("#{field_id}-0")} onclick={focus_first_option(field_id.clone())}>{ "Select an answer to continue" }</a>
@@ -103,7 +101,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         if let Some(hint) = &question.hint {
                             <p class="pg-hint" id={hint_id.clone()}>{ hint.to_string() }</p>
                         }
-                        if *show_error {
+                        if show_error {
                             <p class="pg-error-message" id={error_id.clone()}>
                                 <span class="pg-visually-hidden">{ "Error: " }</span>{ "Select an answer to continue" }
                             </p>
@@ -114,12 +112,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 let value = option.next.to_string();
                                 let checked = chosen.as_deref() == Some(value.as_str());
                                 let onchange = {
-                                    let chosen = chosen.clone();
-                                    let show_error = show_error.clone();
-                                    let value = value.clone();
+                                    let picked = picked.clone();
+                                    let error_shown_for = error_shown_for.clone();
+                                    let choice = (step_key.clone(), value.clone());
                                     Callback::from(move |_: Event| {
-                                        chosen.set(Some(value.clone()));
-                                        show_error.set(false);
+                                        picked.set(Some(choice.clone()));
+                                        error_shown_for.set(None);
                                     })
                                 };
                                 html! {
