@@ -65,6 +65,28 @@ impl Writer {
         self.text(&cite.clause);
         self.text(&cite.quote);
     }
+
+    /// A quote is nearly always a run of its clause's own words: stored as where it sits in the
+    /// clause (piece, start, length) rather than as a second copy of the text.
+    fn cite_in(&mut self, cite: &Cite, clauses: &[Clause]) {
+        self.text(&cite.clause);
+        let clause = clauses.iter().find(|clause| clause.id == cite.clause);
+        let span = clause.and_then(|clause| {
+            clause.pieces().enumerate().find_map(|(piece, text)| text.find(cite.quote.as_ref()).map(|start| (piece, start)))
+        });
+        match span {
+            Some((piece, start)) => {
+                self.uint(1);
+                self.uint(piece as u64);
+                self.uint(start as u64);
+                self.uint(cite.quote.len() as u64);
+            }
+            None => {
+                self.uint(0);
+                self.text(&cite.quote);
+            }
+        }
+    }
 }
 
 pub fn encode(data: &Dataset) -> Vec<u8> {
@@ -149,7 +171,7 @@ pub fn encode(data: &Dataset) -> Vec<u8> {
                     }
                     w.uint(outcome.cites.len() as u64);
                     for cite in outcome.cites.iter() {
-                        w.cite(cite);
+                        w.cite_in(cite, &council.clauses);
                     }
                 }
             }
@@ -234,6 +256,37 @@ impl Reader {
     fn cite(&mut self) -> Result<Cite, DecodeError> {
         Ok(Cite { clause: self.text()?, quote: self.text()? })
     }
+
+    fn cite_in(&mut self, clauses: &[Clause]) -> Result<Cite, DecodeError> {
+        let clause = self.text()?;
+        if self.uint()? == 0 {
+            return Ok(Cite { clause, quote: self.text()? });
+        }
+        let (piece, start, len) = (self.len()?, self.len()?, self.len()?);
+        let text = clauses
+            .iter()
+            .find(|c| c.id == clause)
+            .and_then(|c| static_piece(c, piece))
+            .ok_or(DecodeError("quote points outside its clause"))?;
+        let quote = text.get(start..start + len).ok_or(DecodeError("quote points outside its clause"))?;
+        Ok(Cite { clause, quote: Cow::Borrowed(quote) })
+    }
+}
+
+/// A decoded clause's piece, as the static text it borrows (decoded pieces always borrow).
+fn static_piece(clause: &Clause, index: usize) -> Option<&'static str> {
+    let piece = clause
+        .blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::Paragraph(text) => std::slice::from_ref(text),
+            Block::List(items) => &items[..],
+        })
+        .nth(index)?;
+    match piece {
+        Cow::Borrowed(text) => Some(*text),
+        Cow::Owned(_) => None,
+    }
 }
 
 pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
@@ -290,7 +343,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
                 contact: r.optional()?,
                 covered: r.uint()? == 1,
                 guidance: r.list(|r| Ok(GuidanceLine { text: r.text()?, clauses: r.texts()? }))?,
-                cites: r.list(|r| r.cite())?,
+                cites: r.list(|r| r.cite_in(&clauses))?,
             })),
             _ => Err(DecodeError("unknown node kind")),
         })?;

@@ -32,3 +32,29 @@ fn corrupt_bytes_are_errors_not_panics() {
     flipped[0] = b'X';
     assert!(decode(Box::leak(flipped.into_boxed_slice())).is_err());
 }
+
+#[test]
+fn quotes_not_found_verbatim_in_their_clause_are_kept_as_text() {
+    // Quotes normally travel as positions in their clause; one that differs in layout from the
+    // clause (here, doubled spaces) must still come back exactly as written.
+    let mut original = dataset();
+    let council = &mut original.councils[0];
+    let mut nodes = council.flow.nodes.to_vec();
+    let outcome = nodes
+        .iter_mut()
+        .find_map(|node| match node {
+            protocol_core::model::Node::Outcome(outcome) if !outcome.cites.is_empty() => Some(outcome),
+            _ => None,
+        })
+        .expect("an outcome with a citation");
+    let mut cites = outcome.cites.to_vec();
+    cites[0].quote = cites[0].quote.replace(' ', "  ").into();
+    let changed = cites[0].quote.to_string();
+    assert!(changed.contains("  "), "the quote must change for this test to mean anything");
+    outcome.cites = cites.into();
+    council.flow.nodes = nodes.into();
+    let bytes: &'static [u8] = Box::leak(encode(&original).into_boxed_slice());
+    let decoded = decode(bytes).expect("decodes");
+    assert_eq!(decoded, original);
+    assert!(decoded.councils[0].flow.outcomes().any(|o| o.cites.iter().any(|c| c.quote == changed)));
+}
