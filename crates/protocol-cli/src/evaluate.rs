@@ -54,7 +54,7 @@ pub fn run(library: &Library, set: &Path) -> Result<ExitCode, String> {
         }
     }
     let total = questions.question.len().max(1) as f64;
-    println!(
+    out!(
         "{}",
         serde_json::to_string_pretty(&json!({
             "questions": questions.question.len(),
@@ -89,7 +89,7 @@ pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> 
     if councils.is_empty() {
         return Err(format!("unknown council `{}`", only.unwrap_or_default()));
     }
-    println!("{:<20} {:>6} {:>10} {:>12} {:>10} {:>10}", "council", "docs", "build ms", "index KiB", "p50 µs", "p99 µs");
+    out!("{:<20} {:>6} {:>10} {:>12} {:>10} {:>10}", "council", "docs", "build ms", "index KiB", "p50 µs", "p99 µs");
     for council in councils {
         let started = Instant::now();
         let index = SearchIndex::build(council, &library.topics, &library.synonyms);
@@ -106,7 +106,7 @@ pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> 
             }
         }
         timings.sort_by(f64::total_cmp);
-        println!(
+        out!(
             "{:<20} {:>6} {:>10.2} {:>12.1} {:>10.1} {:>10.1}",
             council.id,
             index.document_count(),

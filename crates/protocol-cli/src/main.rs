@@ -7,6 +7,12 @@ use protocol_core::loader::load_council_file;
 use protocol_core::model::{Block, Clause, Council, Node};
 use protocol_core::search::{Hit, SearchIndex};
 
+/// `println!` for results: a reader that stops early (`protocol-guide export … | head`) ends the
+/// program quietly instead of with a panic.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::write_line(format_args!($($arg)*)) };
+}
+
 mod evaluate;
 mod plain;
 use serde_json::{json, Value};
@@ -54,13 +60,18 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         dir = PathBuf::from(value);
         args.drain(at..at + 2);
     }
+    // `protocol-guide export --help` and the like: help wherever it is asked for.
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        out!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(command) = args.first().cloned() else {
         return Err(UsageError("no command given (try --help)".into()));
     };
     let rest = &args[1..];
     match command.as_str() {
         "--help" | "-h" | "help" => {
-            println!("{USAGE}");
+            out!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         "list" => {
@@ -207,7 +218,7 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
                 protocol_core::library::load_synonyms_in(folder).map(|groups| format!("{} synonym groups", groups.len()))
             };
             match checked {
-                Ok(summary) => println!("{file}: valid: {summary}"),
+                Ok(summary) => out!("{file}: valid: {summary}"),
                 Err(diagnostics) => {
                     failed = true;
                     eprintln!("{diagnostics}");
@@ -220,7 +231,7 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
                 let council = &loaded.council;
                 let outcomes: Vec<_> = council.flow.outcomes().collect();
                 let not_covered = outcomes.iter().filter(|o| !o.covered).count();
-                println!(
+                out!(
                     "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} not covered)",
                     council.clauses.len(),
                     loaded.coverage * 100.0,
@@ -247,12 +258,25 @@ fn import(rest: &[String]) -> Result<ExitCode, UsageError> {
     };
     let text = std::fs::read_to_string(source).map_err(|e| UsageError(format!("cannot read {source}: {e}")))?;
     let file_name = Path::new(source).file_name().map_or(source.clone(), |n| n.to_string_lossy().to_string());
-    print!("{}", draft_council_file(&id, &name, &format!("sources/{file_name}"), &text));
+    let draft = draft_council_file(&id, &name, &format!("sources/{file_name}"), &text);
+    out!("{}", draft.strip_suffix('\n').unwrap_or(&draft));
     Ok(ExitCode::SUCCESS)
 }
 
 fn print_json(value: &Value) {
-    println!("{}", serde_json::to_string_pretty(value).expect("JSON values always serialise"));
+    out!("{}", serde_json::to_string_pretty(value).expect("JSON values always serialise"));
+}
+
+fn write_line(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_fmt(line).and_then(|()| stdout.write_all(b"\n")).and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("protocol-guide: cannot write the output: {error}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
 }
 
 fn council_summary(council: &Council) -> Value {

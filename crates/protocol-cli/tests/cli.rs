@@ -193,3 +193,32 @@ fn search_recall_on_the_question_set_meets_the_bar() {
     let recall_at_3 = json["recall_at_3"].as_f64().expect("recall@3");
     assert!(recall_at_3 >= 0.95, "recall@3 {recall_at_3} is under 0.95; misses: {}", json["misses"]);
 }
+
+#[test]
+fn help_is_printed_wherever_it_is_asked_for() {
+    for args in [&["--help"][..], &["export", "--help"], &["ask", "-h"]] {
+        let output = run(args);
+        assert!(output.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("usage: protocol-guide"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // As `protocol-guide export … | head -c 100` does: read a little, then close the pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_protocol-guide"))
+        .args(["export", "--council", "pitstone"])
+        .current_dir(repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 100];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    let output = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(output.status.success(), "status {:?}, stderr: {stderr}", output.status);
+}
