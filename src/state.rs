@@ -41,6 +41,9 @@ impl Reducible for GuideState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::StartAgain => Rc::new(GuideState { remembered_answers: Vec::new(), ..(*self).clone() }),
+            // Already there (the hash change that follows a navigation the guide made itself):
+            // the same state, so nothing renders twice.
+            Action::RouteChanged(route) if self.has_navigated && route == self.route => self,
             Action::RouteChanged(route) => {
                 let remembered_answers = match (&route, &self.route) {
                     (Route::Guide { council, answers }, Route::Guide { council: previous, .. }) if council == previous => {

@@ -60,11 +60,12 @@ pub fn app(props: &AppProps) -> Html {
     let navigator = {
         let dispatcher = state.dispatcher();
         Navigator(Callback::from(move |route: Route| {
+            // Render at once rather than a task later when the hash change arrives; that event
+            // then finds the guide already there.
             if sync_url {
                 set_hash(&route);
-            } else {
-                dispatcher.dispatch(Action::RouteChanged(route));
             }
+            dispatcher.dispatch(Action::RouteChanged(route));
         }))
     };
     // In memory mode, the guide's own "#/…" links move the guide instead of the host page.

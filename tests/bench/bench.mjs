@@ -93,7 +93,7 @@ async function main() {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const steps = []; const keys = [];
+    const steps = []; const outcomeSteps = []; const keys = [];
     for (const id of councilIds()) {
       const outcomes = exportCouncil(id).flow.nodes.filter((n) => n.kind === 'outcome');
       // A full walk of the council: every outcome, each path from the start.
@@ -120,10 +120,13 @@ async function main() {
             out.push([tDom - t0, tFrame - t0]);
           }
           // As a person would: Start again forgets this walk's answers.
-          [...root.querySelectorAll('a')].find((a) => a.textContent === 'Start again').click();
+          let again;
+          while (!(again = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Start again'))) await frame();
+          again.click();
           return out;
         }, outcome.answers);
-        steps.push(...times);
+        // The last Continue of a walk opens the outcome page; every other one, the next question.
+        times.forEach((t, i) => (i === times.length - 1 ? outcomeSteps : steps).push(t));
       }
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}/ask`);
       await page.locator('.pg-ask input').waitFor();
@@ -152,8 +155,10 @@ async function main() {
       const xs = pairs.map((p) => p[which]);
       return `median ${median(xs).toFixed(1)} ms, p95 ${percentile(xs, 0.95).toFixed(1)} ms, worst ${Math.max(...xs).toFixed(1)} ms`;
     };
-    row(['step, 4x CPU: Continue → page updated', describe(steps, 0), `${steps.length} steps, every outcome of every council`, `budget p95 ${BUDGET.stepMs} ms`]);
-    row(['step, 4x CPU: Continue → next frame painted', describe(steps, 1), 'includes waiting for the display’s next frame', '']);
+    row(['step, 4x CPU: Continue → next question updated', describe(steps, 0), `${steps.length} steps: every path to every outcome of every council`, `budget p95 ${BUDGET.stepMs} ms`]);
+    row(['step, 4x CPU: Continue → next question painted', describe(steps, 1), 'includes waiting for the display’s next frame', '']);
+    row(['step, 4x CPU: last Continue → outcome page updated', describe(outcomeSteps, 0), `${outcomeSteps.length} outcome pages, with their clauses in full`, `budget p95 ${BUDGET.stepMs} ms`]);
+    row(['step, 4x CPU: last Continue → outcome page painted', describe(outcomeSteps, 1), 'includes waiting for the display’s next frame', '']);
     row(['keystroke, 4x CPU: ask box → results updated', describe(keys, 0), `${keys.length} keystrokes, 5 councils`, `budget p95 ${BUDGET.stepMs} ms`]);
     row(['keystroke, 4x CPU: ask box → next frame painted', describe(keys, 1), 'first keystroke builds the index', '']);
     const memory = await page.evaluate(async () => {
