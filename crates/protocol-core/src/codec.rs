@@ -6,7 +6,7 @@ use crate::model::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 4] = b"PGD1";
+const MAGIC: &[u8; 4] = b"PGD2";
 
 /// Everything the widget carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +35,19 @@ impl Writer {
         }
     }
 
+    /// A string's first use writes 0 ("the next string in the table", which is kept in order of
+    /// first use); later uses write its index plus one. Most strings are used once, so the body
+    /// is mostly zeros, which brotli all but erases.
     fn text(&mut self, text: &str) {
-        let next = self.strings.len() as u32;
-        let id = *self.index.entry(text.to_string()).or_insert(next);
-        if id == next {
-            self.strings.push(text.to_string());
+        match self.index.get(text) {
+            Some(&id) => self.uint(u64::from(id) + 1),
+            None => {
+                assert!(!text.contains('\0'), "protocol data cannot hold a NUL character: {:?}", text.chars().take(60).collect::<String>());
+                self.index.insert(text.to_string(), self.strings.len() as u32);
+                self.strings.push(text.to_string());
+                self.uint(0);
+            }
         }
-        self.uint(u64::from(id));
     }
 
     fn optional(&mut self, text: &Option<Text>) {
@@ -177,17 +183,16 @@ pub fn encode(data: &Dataset) -> Vec<u8> {
             }
         }
     }
-    // Header: magic, string lengths, the strings back to back, then the body.
+    // Header: magic, the number of strings, the strings each ended by a NUL (cheaper than a
+    // length each once compressed), then the body.
     let mut out = MAGIC.to_vec();
     let body = std::mem::take(&mut w.body);
     let strings = std::mem::take(&mut w.strings);
     w.uint(strings.len() as u64);
-    for s in &strings {
-        w.uint(s.len() as u64);
-    }
     out.extend_from_slice(&w.body);
     for s in &strings {
         out.extend_from_slice(s.as_bytes());
+        out.push(0);
     }
     out.extend_from_slice(&body);
     out
@@ -201,6 +206,8 @@ struct Reader {
     bytes: &'static [u8],
     at: usize,
     strings: Vec<&'static str>,
+    /// How many strings the body has introduced so far.
+    next_new: usize,
 }
 
 impl Reader {
@@ -231,7 +238,14 @@ impl Reader {
     }
 
     fn text(&mut self) -> Result<Text, DecodeError> {
-        let id = self.uint()? as usize;
+        let id = match self.uint()? as usize {
+            0 => {
+                self.next_new += 1;
+                self.next_new - 1
+            }
+            code if code <= self.next_new => code - 1,
+            _ => return Err(DecodeError("string used before it is introduced")),
+        };
         self.strings.get(id).map(|s| Cow::Borrowed(*s)).ok_or(DecodeError("string index out of range"))
     }
 
@@ -293,13 +307,14 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
     if bytes.get(..4) != Some(MAGIC.as_slice()) {
         return Err(DecodeError("not protocol guide data"));
     }
-    let mut r = Reader { bytes, at: 4, strings: Vec::new() };
+    let mut r = Reader { bytes, at: 4, strings: Vec::new(), next_new: 0 };
     let count = r.len()?;
-    let lengths = (0..count).map(|_| r.len()).collect::<Result<Vec<_>, _>>()?;
-    for length in lengths {
-        let raw = bytes.get(r.at..r.at + length).ok_or(DecodeError("string runs past the end"))?;
-        r.strings.push(std::str::from_utf8(raw).map_err(|_| DecodeError("string is not UTF-8"))?);
-        r.at += length;
+    r.strings.reserve(count);
+    for _ in 0..count {
+        let rest = bytes.get(r.at..).unwrap_or_default();
+        let end = rest.iter().position(|&b| b == 0).ok_or(DecodeError("string runs past the end"))?;
+        r.strings.push(std::str::from_utf8(&rest[..end]).map_err(|_| DecodeError("string is not UTF-8"))?);
+        r.at += end + 1;
     }
     let topics = r.list(|r| {
         Ok(Topic {
