@@ -74,18 +74,31 @@ impl Writer {
 
     /// A quote is nearly always a run of its clause's own words: stored as where it sits in the
     /// clause (piece, start, length) rather than as a second copy of the text.
+    /// A clause id as the clause's place in its council (one small number), or as text if the
+    /// council has no such clause.
+    fn clause_ref(&mut self, id: &str, clauses: &[Clause]) {
+        match clauses.iter().position(|clause| clause.id == id) {
+            Some(index) => self.uint(index as u64 + 1),
+            None => {
+                self.uint(0);
+                self.text(id);
+            }
+        }
+    }
+
     fn cite_in(&mut self, cite: &Cite, clauses: &[Clause]) {
-        self.text(&cite.clause);
+        self.clause_ref(&cite.clause, clauses);
         let clause = clauses.iter().find(|clause| clause.id == cite.clause);
         let span = clause.and_then(|clause| {
-            clause.pieces().enumerate().find_map(|(piece, text)| text.find(cite.quote.as_ref()).map(|start| (piece, start)))
+            clause.pieces().enumerate().find_map(|(piece, text)| text.find(cite.quote.as_ref()).map(|start| (piece, start, text.len())))
         });
         match span {
-            Some((piece, start)) => {
+            // Where the quote starts and how much of the piece follows it: both are often 0.
+            Some((piece, start, piece_len)) => {
                 self.uint(1);
                 self.uint(piece as u64);
                 self.uint(start as u64);
-                self.uint(cite.quote.len() as u64);
+                self.uint((piece_len - start - cite.quote.len()) as u64);
             }
             None => {
                 self.uint(0);
@@ -129,10 +142,20 @@ pub fn encode(data: &Dataset) -> Vec<u8> {
             }
         }
         w.uint(council.clauses.len() as u64);
+        let mut previous_headings: &[Text] = &[];
         for clause in council.clauses.iter() {
             w.text(&clause.id);
             w.text(&clause.label);
-            w.texts(&clause.headings);
+            // Clauses of one section share their headings: 0 means "as the clause before".
+            if clause.headings.as_ref() == previous_headings {
+                w.uint(0);
+            } else {
+                w.uint(clause.headings.len() as u64 + 1);
+                for heading in clause.headings.iter() {
+                    w.text(heading);
+                }
+            }
+            previous_headings = &clause.headings;
             w.optional(&clause.title);
             w.uint(clause.blocks.len() as u64);
             for block in clause.blocks.iter() {
@@ -173,7 +196,10 @@ pub fn encode(data: &Dataset) -> Vec<u8> {
                     w.uint(outcome.guidance.len() as u64);
                     for line in outcome.guidance.iter() {
                         w.text(&line.text);
-                        w.texts(&line.clauses);
+                        w.uint(line.clauses.len() as u64);
+                        for id in line.clauses.iter() {
+                            w.clause_ref(id, &council.clauses);
+                        }
                     }
                     w.uint(outcome.cites.len() as u64);
                     for cite in outcome.cites.iter() {
@@ -271,18 +297,26 @@ impl Reader {
         Ok(Cite { clause: self.text()?, quote: self.text()? })
     }
 
+    fn clause_ref(&mut self, clauses: &[Clause]) -> Result<Text, DecodeError> {
+        match self.uint()? as usize {
+            0 => self.text(),
+            place => clauses.get(place - 1).map(|clause| clause.id.clone()).ok_or(DecodeError("clause reference out of range")),
+        }
+    }
+
     fn cite_in(&mut self, clauses: &[Clause]) -> Result<Cite, DecodeError> {
-        let clause = self.text()?;
+        let clause = self.clause_ref(clauses)?;
         if self.uint()? == 0 {
             return Ok(Cite { clause, quote: self.text()? });
         }
-        let (piece, start, len) = (self.len()?, self.len()?, self.len()?);
+        let (piece, start, after) = (self.len()?, self.len()?, self.len()?);
         let text = clauses
             .iter()
             .find(|c| c.id == clause)
             .and_then(|c| static_piece(c, piece))
             .ok_or(DecodeError("quote points outside its clause"))?;
-        let quote = text.get(start..start + len).ok_or(DecodeError("quote points outside its clause"))?;
+        let end = text.len().checked_sub(after).ok_or(DecodeError("quote points outside its clause"))?;
+        let quote = text.get(start..end).ok_or(DecodeError("quote points outside its clause"))?;
         Ok(Cite { clause, quote: Cow::Borrowed(quote) })
     }
 }
@@ -330,11 +364,18 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
         let adopted = r.optional()?;
         let roles = r.texts()?;
         let interpreter = if r.uint()? == 0 { None } else { Some(Interpreter { role: r.text()?, cite: r.cite()? }) };
+        let mut previous_headings: List<Text> = Cow::Borrowed(&[]);
         let clauses = r.list(|r| {
+            let (id, label) = (r.text()?, r.text()?);
+            let headings = match r.len()? {
+                0 => previous_headings.clone(),
+                count => (1..count).map(|_| r.text()).collect::<Result<Vec<_>, _>>().map(Cow::Owned)?,
+            };
+            previous_headings = headings.clone();
             Ok(Clause {
-                id: r.text()?,
-                label: r.text()?,
-                headings: r.texts()?,
+                id,
+                label,
+                headings,
                 title: r.optional()?,
                 blocks: r.list(|r| match r.uint()? {
                     0 => Ok(Block::Paragraph(r.text()?)),
@@ -357,7 +398,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
                 title: r.text()?,
                 contact: r.optional()?,
                 covered: r.uint()? == 1,
-                guidance: r.list(|r| Ok(GuidanceLine { text: r.text()?, clauses: r.texts()? }))?,
+                guidance: r.list(|r| Ok(GuidanceLine { text: r.text()?, clauses: r.list(|r| r.clause_ref(&clauses))? }))?,
                 cites: r.list(|r| r.cite_in(&clauses))?,
             })),
             _ => Err(DecodeError("unknown node kind")),

@@ -34,7 +34,7 @@ fn corrupt_bytes_are_errors_not_panics() {
 }
 
 #[test]
-fn quotes_not_found_verbatim_in_their_clause_are_kept_as_text() {
+fn quotes_and_clause_ids_that_cannot_be_places_are_kept_as_text() {
     // Quotes normally travel as positions in their clause; one that differs in layout from the
     // clause (here, doubled spaces) must still come back exactly as written.
     let mut original = dataset();
@@ -47,6 +47,12 @@ fn quotes_not_found_verbatim_in_their_clause_are_kept_as_text() {
             _ => None,
         })
         .expect("an outcome with a citation");
+    // A guidance line resting on a clause id the council lacks travels as text, not as a place.
+    let mut guidance = outcome.guidance.to_vec();
+    let mut clauses = guidance[0].clauses.to_vec();
+    clauses.push("Z.99".into());
+    guidance[0].clauses = clauses.into();
+    outcome.guidance = guidance.into();
     let mut cites = outcome.cites.to_vec();
     cites[0].quote = cites[0].quote.replace(' ', "  ").into();
     let changed = cites[0].quote.to_string();
@@ -57,4 +63,5 @@ fn quotes_not_found_verbatim_in_their_clause_are_kept_as_text() {
     let decoded = decode(bytes).expect("decodes");
     assert_eq!(decoded, original);
     assert!(decoded.councils[0].flow.outcomes().any(|o| o.cites.iter().any(|c| c.quote == changed)));
+    assert!(decoded.councils[0].flow.outcomes().any(|o| o.guidance.iter().any(|line| line.clauses.iter().any(|id| id == "Z.99"))));
 }
