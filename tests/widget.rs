@@ -174,3 +174,28 @@ fn arriving_where_the_guide_already_is_keeps_the_same_state() {
     let back = next.reduce(Action::RouteChanged(walk(&["complaints"])));
     assert_eq!(back.remembered_answers, ["complaints", "x"]);
 }
+
+#[wasm_bindgen_test]
+async fn a_choice_never_submitted_is_not_shown_when_the_step_comes_round_again() {
+    let root = mount_at("#/crawley/guide").await;
+    let submit = |root: &web_sys::Element| {
+        let button: web_sys::HtmlElement = find(root, "button[type=submit]").dyn_into().expect("button");
+        button.click();
+    };
+    let complaints: web_sys::HtmlElement = find(&root, "input[value=\"complaints\"]").dyn_into().expect("radio");
+    complaints.click();
+    settle().await;
+    submit(&root);
+    settle().await;
+    // Pick a situation but go back instead of continuing.
+    let situation: web_sys::HtmlInputElement = find(&root, "input[type=radio]").dyn_into().expect("radio");
+    situation.click();
+    settle().await;
+    assert!(situation.checked());
+    go("#/crawley/guide").await;
+    submit(&root);
+    settle().await;
+    assert!(text(&find(&root, "h1")).contains("Which of these is closest to your question?"));
+    assert_eq!(count(&root, "input[type=radio]:checked"), 0, "only submitted answers are remembered");
+    root.remove();
+}

@@ -20,16 +20,17 @@ pub struct QuestionPageProps {
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let step = props.answers.len();
-    // Choices and errors belong to one step: a new question (or a Change) starts from what was
-    // answered before. Keying them by step, rather than resetting in an effect, saves a render.
+    // A choice not yet submitted, and the error, belong to one step: arriving at another step
+    // (or back at this one) starts from what was answered before. Held in a ref and reset here,
+    // during render, so a new step costs one render, not two.
     let step_key = format!("{}/{step}", props.question.0.id);
-    let picked = use_state(|| None::<(String, String)>);
-    let error_shown_for = use_state(|| None::<String>);
-    let chosen: Option<String> = match &*picked {
-        Some((key, value)) if *key == step_key => Some(value.clone()),
-        _ => props.remembered.get(step).cloned(),
-    };
-    let show_error = error_shown_for.as_deref() == Some(step_key.as_str());
+    let this_step = use_mut_ref(StepState::default);
+    let rerender = use_force_update();
+    if this_step.borrow().key != step_key {
+        *this_step.borrow_mut() = StepState { key: step_key.clone(), picked: None, show_error: false };
+    }
+    let chosen: Option<String> = this_step.borrow().picked.clone().or_else(|| props.remembered.get(step).cloned());
+    let show_error = this_step.borrow().show_error;
     let question = props.question.0;
     let council = props.council.0;
     let field_id = format!("pg-q-{}", question.id.replace('.', "-"));
@@ -39,8 +40,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let navigator = use_context::<Navigator>();
     let on_submit = {
         let chosen = chosen.clone();
-        let error_shown_for = error_shown_for.clone();
-        let step_key = step_key.clone();
+        let this_step = this_step.clone();
+        let rerender = rerender.clone();
         let remembered = props.remembered.clone();
         let answers = props.answers.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -60,7 +61,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         navigator.go(Route::Guide { council: council.id.to_string(), answers: next });
                     }
                 }
-                None => error_shown_for.set(Some(step_key.clone())),
+                None => {
+                    this_step.borrow_mut().show_error = true;
+                    rerender.force_update();
+                }
             }
         })
     };
@@ -112,12 +116,15 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 let value = option.next.to_string();
                                 let checked = chosen.as_deref() == Some(value.as_str());
                                 let onchange = {
-                                    let picked = picked.clone();
-                                    let error_shown_for = error_shown_for.clone();
-                                    let choice = (step_key.clone(), value.clone());
+                                    let this_step = this_step.clone();
+                                    let rerender = rerender.clone();
+                                    let value = value.clone();
                                     Callback::from(move |_: Event| {
-                                        picked.set(Some(choice.clone()));
-                                        error_shown_for.set(None);
+                                        let mut state = this_step.borrow_mut();
+                                        state.picked = Some(value.clone());
+                                        state.show_error = false;
+                                        drop(state);
+                                        rerender.force_update();
                                     })
                                 };
                                 html! {
@@ -135,6 +142,14 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             </form>
         </div>
     }
+}
+
+/// What the person has done on the step they are on, before submitting it.
+#[derive(Default)]
+struct StepState {
+    key: String,
+    picked: Option<String>,
+    show_error: bool,
 }
 
 /// The error summary's link moves focus to the first radio instead of changing the URL hash.
