@@ -72,23 +72,26 @@ impl Writer {
         self.text(&cite.quote);
     }
 
-    /// A quote is nearly always a run of its clause's own words: stored as where it sits in the
-    /// clause (piece, start, length) rather than as a second copy of the text.
     /// A clause id as the clause's place in its council (one small number), or as text if the
-    /// council has no such clause.
-    fn clause_ref(&mut self, id: &str, clauses: &[Clause]) {
+    /// council has no such clause. Returns the clause it names, if any.
+    fn clause_ref<'c>(&mut self, id: &str, clauses: &'c [Clause]) -> Option<&'c Clause> {
         match clauses.iter().position(|clause| clause.id == id) {
-            Some(index) => self.uint(index as u64 + 1),
+            Some(index) => {
+                self.uint(index as u64 + 1);
+                Some(&clauses[index])
+            }
             None => {
                 self.uint(0);
                 self.text(id);
+                None
             }
         }
     }
 
+    /// A quote is nearly always a run of its clause's own words: stored as where it sits in the
+    /// clause (piece, start, and how much of the piece follows) rather than as a second copy.
     fn cite_in(&mut self, cite: &Cite, clauses: &[Clause]) {
-        self.clause_ref(&cite.clause, clauses);
-        let clause = clauses.iter().find(|clause| clause.id == cite.clause);
+        let clause = self.clause_ref(&cite.clause, clauses);
         let span = clause.and_then(|clause| {
             clause.pieces().enumerate().find_map(|(piece, text)| text.find(cite.quote.as_ref()).map(|start| (piece, start, text.len())))
         });
@@ -297,43 +300,28 @@ impl Reader {
         Ok(Cite { clause: self.text()?, quote: self.text()? })
     }
 
-    fn clause_ref(&mut self, clauses: &[Clause]) -> Result<Text, DecodeError> {
+    /// A clause id written by `Writer::clause_ref`, with the clause it names, if any.
+    fn clause_ref<'c>(&mut self, clauses: &'c [Clause]) -> Result<(Text, Option<&'c Clause>), DecodeError> {
         match self.uint()? as usize {
-            0 => self.text(),
-            place => clauses.get(place - 1).map(|clause| clause.id.clone()).ok_or(DecodeError("clause reference out of range")),
+            0 => Ok((self.text()?, None)),
+            place => clauses.get(place - 1).map(|clause| (clause.id.clone(), Some(clause))).ok_or(DecodeError("clause reference out of range")),
         }
     }
 
     fn cite_in(&mut self, clauses: &[Clause]) -> Result<Cite, DecodeError> {
-        let clause = self.clause_ref(clauses)?;
+        let (clause_id, clause) = self.clause_ref(clauses)?;
         if self.uint()? == 0 {
-            return Ok(Cite { clause, quote: self.text()? });
+            return Ok(Cite { clause: clause_id, quote: self.text()? });
         }
         let (piece, start, after) = (self.len()?, self.len()?, self.len()?);
-        let text = clauses
-            .iter()
-            .find(|c| c.id == clause)
-            .and_then(|c| static_piece(c, piece))
-            .ok_or(DecodeError("quote points outside its clause"))?;
+        // Decoded pieces always borrow the static bytes, so the quote can too.
+        let text = match clause.and_then(|clause| clause.piece_texts().nth(piece)) {
+            Some(Cow::Borrowed(text)) => *text,
+            _ => return Err(DecodeError("quote points outside its clause")),
+        };
         let end = text.len().checked_sub(after).ok_or(DecodeError("quote points outside its clause"))?;
         let quote = text.get(start..end).ok_or(DecodeError("quote points outside its clause"))?;
-        Ok(Cite { clause, quote: Cow::Borrowed(quote) })
-    }
-}
-
-/// A decoded clause's piece, as the static text it borrows (decoded pieces always borrow).
-fn static_piece(clause: &Clause, index: usize) -> Option<&'static str> {
-    let piece = clause
-        .blocks
-        .iter()
-        .flat_map(|block| match block {
-            Block::Paragraph(text) => std::slice::from_ref(text),
-            Block::List(items) => &items[..],
-        })
-        .nth(index)?;
-    match piece {
-        Cow::Borrowed(text) => Some(*text),
-        Cow::Owned(_) => None,
+        Ok(Cite { clause: clause_id, quote: Cow::Borrowed(quote) })
     }
 }
 
@@ -398,7 +386,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
                 title: r.text()?,
                 contact: r.optional()?,
                 covered: r.uint()? == 1,
-                guidance: r.list(|r| Ok(GuidanceLine { text: r.text()?, clauses: r.list(|r| r.clause_ref(&clauses))? }))?,
+                guidance: r.list(|r| Ok(GuidanceLine { text: r.text()?, clauses: r.list(|r| Ok(r.clause_ref(&clauses)?.0))? }))?,
                 cites: r.list(|r| r.cite_in(&clauses))?,
             })),
             _ => Err(DecodeError("unknown node kind")),

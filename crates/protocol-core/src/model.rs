@@ -121,13 +121,15 @@ impl Block {
 impl Clause {
     /// Each paragraph and list item, in order.
     pub fn pieces(&self) -> impl Iterator<Item = &str> {
-        self.blocks
-            .iter()
-            .flat_map(|block| match block {
-                Block::Paragraph(text) => std::slice::from_ref(text),
-                Block::List(items) => &items[..],
-            })
-            .map(|piece| piece.as_ref())
+        self.piece_texts().map(|piece| piece.as_ref())
+    }
+
+    /// The same pieces as held, so a caller can reach text that borrows static data.
+    pub fn piece_texts(&self) -> impl Iterator<Item = &Text> {
+        self.blocks.iter().flat_map(|block| match block {
+            Block::Paragraph(text) => std::slice::from_ref(text),
+            Block::List(items) => &items[..],
+        })
     }
 
     pub fn plain_text(&self) -> String {
