@@ -1,12 +1,11 @@
 //! Mounting, and what a person sees if the widget fails: a message and a way to the plain
 //! protocol, never an empty box.
 
-use crate::components::app::{App, AppProps};
+use crate::app::{App, AppProps};
 use crate::data::{councils, topics};
 use protocol_core::embed::{start_route, EmbedAttributes};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 thread_local! {
@@ -14,7 +13,9 @@ thread_local! {
     static MOUNTED_ROOTS: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-const FAILURE_MESSAGE: &str = "Sorry, the protocol guide stopped working.";
+/// Shown in place of the guide if anything panics. www/protocol-guide.js shows the same words
+/// if the module cannot start at all.
+pub const FAILURE_MESSAGE: &str = "Sorry, the protocol guide stopped working.";
 
 /// Shows the failure message in every mounted widget once anything panics. Yew's own setter
 /// is used so that rendering does not replace this hook with its console-only default.
@@ -65,8 +66,9 @@ pub fn mount_app(root: web_sys::Element) {
     yew::Renderer::<App>::with_root_and_props(root, AppProps::default()).render();
 }
 
-fn attributes(council: Option<String>, topic: Option<String>, view: Option<String>, clause: Option<String>) -> EmbedAttributes {
-    EmbedAttributes { council, topic, view, clause }
+/// The attributes of an element as the embedding script passes them: an object of name → value.
+fn read_attributes(attributes: &JsValue) -> EmbedAttributes {
+    EmbedAttributes::from_lookup(|name| js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok().and_then(|value| value.as_string()))
 }
 
 /// One `<protocol-guide>` element's guide. Created by `mount_guide`; the element's script calls
@@ -86,31 +88,25 @@ fn props_for(sync_url: bool, attributes: &EmbedAttributes) -> AppProps {
     AppProps { sync_url, start }
 }
 
-/// Mounts a guide for an embedding element. `assets` is the folder the script was loaded from,
-/// for the failure message's link to the plain protocols.
+/// Mounts a guide for an embedding element. `attributes` holds the element's attributes by name;
+/// `assets` is the folder the script was loaded from, for the failure message's link.
 #[wasm_bindgen]
-pub fn mount_guide(
-    root: web_sys::Element,
-    council: Option<String>,
-    topic: Option<String>,
-    view: Option<String>,
-    clause: Option<String>,
-    sync_url: bool,
-    assets: String,
-) -> GuideElement {
+pub fn mount_guide(root: web_sys::Element, attributes: JsValue, assets: String) -> GuideElement {
     install_panic_message();
     remember_root(&root, &assets);
-    let props = props_for(sync_url, &attributes(council, topic, view, clause));
+    let attributes = read_attributes(&attributes);
+    let props = props_for(attributes.sync_url, &attributes);
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    GuideElement { root, handle: Some(handle), sync_url }
+    GuideElement { root, handle: Some(handle), sync_url: attributes.sync_url }
 }
 
 #[wasm_bindgen]
 impl GuideElement {
-    /// Re-renders for new attribute values, starting again where they point.
-    pub fn update(&mut self, council: Option<String>, topic: Option<String>, view: Option<String>, clause: Option<String>) {
+    /// Re-renders for new attribute values, starting again where they point. Whether the URL is
+    /// kept in step is fixed when the guide mounts.
+    pub fn update(&mut self, attributes: JsValue) {
         if let Some(handle) = &mut self.handle {
-            handle.update(props_for(self.sync_url, &attributes(council, topic, view, clause)));
+            handle.update(props_for(self.sync_url, &read_attributes(&attributes)));
         }
     }
 
@@ -128,8 +124,9 @@ pub fn council_ids() -> Vec<String> {
     councils().iter().map(|council| council.id.to_string()).collect()
 }
 
-/// The size of the wasm linear memory, for the benchmark's memory figure.
+/// A deliberate panic, only in the test build, for the failure-message test.
+#[cfg(test_fixtures)]
 #[wasm_bindgen]
-pub fn wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+pub fn panic_for_tests() {
+    panic!("deliberate panic for the failure-message test");
 }

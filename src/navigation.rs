@@ -8,21 +8,24 @@ pub fn current_hash() -> String {
     web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
-/// Writes the route into the page's URL hash (standalone page, or an embed with `sync-url`).
-pub fn set_hash(route: &Route) {
+/// Writes the route into the page's URL hash (standalone page, or an embed with `sync-url`),
+/// unless the hash already says the same: an echo would add a second history entry.
+pub fn show_in_url(route: &Route) {
+    if matches!(route, Route::NotFound { .. }) || Route::parse(&current_hash()) == *route {
+        return;
+    }
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(&route.to_hash());
     }
 }
 
-/// How a page of the guide moves to another: through the URL hash or in memory.
-#[derive(Clone, PartialEq)]
-pub struct Navigator(pub yew::Callback<Route>);
-
-impl Navigator {
-    pub fn go(&self, route: Route) {
-        self.0.emit(route);
-    }
+/// The page's own address with the route in its hash: what "Copy link" copies.
+pub fn page_url_with_hash(route: &Route) -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{base}{}", route.to_hash())
 }
 
 /// Calls `on_change` on every hash change until the returned guard is dropped.
@@ -45,33 +48,5 @@ impl Drop for HashListener {
         if let Some(window) = web_sys::window() {
             let _ = window.remove_event_listener_with_callback("hashchange", self.closure.as_ref().unchecked_ref());
         }
-    }
-}
-
-pub fn print_page() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
-}
-
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
-}
-
-/// The page's own address with the route in its hash: what "Copy link" copies.
-pub fn page_url_with_hash(route: &Route) -> String {
-    let base = web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default();
-    format!("{base}{}", route.to_hash())
-}
-
-/// Quick exit for people reading about complaints where someone may be watching.
-pub fn leave_page() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().replace("https://www.bbc.co.uk/weather");
     }
 }

@@ -157,25 +157,6 @@ async fn hostile_markup_in_data_renders_as_inert_text() {
 }
 
 #[wasm_bindgen_test]
-fn arriving_where_the_guide_already_is_keeps_the_same_state() {
-    use protocol_core::route::Route;
-    use protocol_guide_widget::state::{Action, GuideState};
-    use std::rc::Rc;
-    use yew::Reducible;
-    let walk = |answers: &[&str]| Route::Guide { council: "crawley".into(), answers: answers.iter().map(|a| a.to_string()).collect() };
-    let state = Rc::new(GuideState::new(Route::Home)).reduce(Action::RouteChanged(walk(&["complaints"])));
-    // The hash change that follows the guide's own navigation must not render the page again.
-    let again = state.clone().reduce(Action::RouteChanged(walk(&["complaints"])));
-    assert!(Rc::ptr_eq(&state, &again));
-    // A different route is a new state, and remembered answers still follow the walk.
-    let next = state.clone().reduce(Action::RouteChanged(walk(&["complaints", "x"])));
-    assert!(!Rc::ptr_eq(&state, &next));
-    assert_eq!(next.remembered_answers, ["complaints", "x"]);
-    let back = next.reduce(Action::RouteChanged(walk(&["complaints"])));
-    assert_eq!(back.remembered_answers, ["complaints", "x"]);
-}
-
-#[wasm_bindgen_test]
 async fn a_choice_never_submitted_is_not_shown_when_the_step_comes_round_again() {
     let root = mount_at("#/crawley/guide").await;
     let submit = |root: &web_sys::Element| {

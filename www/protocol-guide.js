@@ -18,7 +18,9 @@ import init, { mount_guide, council_ids } from './protocol-guide-app.js';
 
 const assets = new URL('./', import.meta.url).href;
 const ready = init({ module_or_path: new URL('protocol-guide-app_bg.wasm', import.meta.url) });
-const ATTRIBUTES = ['council', 'topic', 'view', 'clause'];
+// Every attribute goes to the guide by name; the guide decides which it reads (EmbedAttributes),
+// so a new attribute needs no change here.
+const attributesOf = (element) => Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 
 function failure(mount, text) {
   mount.replaceChildren();
@@ -37,8 +39,6 @@ function failure(mount, text) {
 }
 
 class ProtocolGuideElement extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-
   connectedCallback() {
     if (this.guide || this.starting) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -57,8 +57,10 @@ class ProtocolGuideElement extends HTMLElement {
         this.starting = undefined;
         if (!this.isConnected) return;
         mount.replaceChildren();
-        const [council, topic, view, clause] = ATTRIBUTES.map((name) => this.getAttribute(name) ?? undefined);
-        this.guide = mount_guide(mount, council, topic, view, clause, this.hasAttribute('sync-url'), assets);
+        this.attributesSeen = JSON.stringify(attributesOf(this));
+        this.guide = mount_guide(mount, attributesOf(this), assets);
+        this.watcher = new MutationObserver(() => this.attributesChanged());
+        this.watcher.observe(this, { attributes: true });
       })
       .catch((error) => {
         this.starting = undefined;
@@ -67,13 +69,16 @@ class ProtocolGuideElement extends HTMLElement {
       });
   }
 
-  attributeChangedCallback() {
-    if (!this.guide) return;
-    const [council, topic, view, clause] = ATTRIBUTES.map((name) => this.getAttribute(name) ?? undefined);
-    this.guide.update(council, topic, view, clause);
+  attributesChanged() {
+    const now = JSON.stringify(attributesOf(this));
+    if (!this.guide || now === this.attributesSeen) return;
+    this.attributesSeen = now;
+    this.guide.update(attributesOf(this));
   }
 
   disconnectedCallback() {
+    this.watcher?.disconnect();
+    this.watcher = undefined;
     this.guide?.destroy();
     this.guide = undefined;
   }

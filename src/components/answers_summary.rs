@@ -1,4 +1,5 @@
-use super::Static;
+use super::{DataRef, Dispatch};
+use crate::state::Action;
 use protocol_core::engine::Step;
 use protocol_core::model::Council;
 use protocol_core::route::Route;
@@ -6,7 +7,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswersSummaryProps {
-    pub council: Static<Council>,
+    pub council: DataRef<Council>,
     /// (question text, answer label) for each step, in order.
     pub steps: Vec<(AttrValue, AttrValue)>,
     pub answers: Vec<String>,
@@ -15,6 +16,7 @@ pub struct AnswersSummaryProps {
 /// "Your answers", each with a Change link that says what it changes.
 #[function_component(AnswersSummary)]
 pub fn answers_summary(props: &AnswersSummaryProps) -> Html {
+    let dispatch = use_context::<Dispatch>();
     html! {
         <section class="pg-answers" aria-labelledby="pg-answers-title">
             <h2 class="pg-subheading" id="pg-answers-title">{ "Your answers" }</h2>
@@ -26,7 +28,7 @@ pub fn answers_summary(props: &AnswersSummaryProps) -> Html {
                             <dt class="pg-summary-key">{ question.clone() }</dt>
                             <dd class="pg-summary-value">{ answer.clone() }</dd>
                             <dd class="pg-summary-action">
-                                <a class="pg-link" href={route.to_hash()}>
+                                <a class="pg-link" href={route.to_hash()} onclick={dispatch.as_ref().map(|d| d.on_click(Action::ChangeAnswer(index)))}>
                                     { "Change" }<span class="pg-visually-hidden">{ format!(" your answer to: {question}") }</span>
                                 </a>
                             </dd>

@@ -1,4 +1,4 @@
-use super::Static;
+use super::DataRef;
 use protocol_core::model::{Block, Clause};
 use protocol_core::text::quote_ranges;
 use std::ops::Range;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ClauseTextProps {
-    pub clause: Static<Clause>,
+    pub clause: DataRef<Clause>,
     /// Words to highlight, each found word for word inside one paragraph or item.
     #[prop_or_default]
     pub quotes: Vec<AttrValue>,

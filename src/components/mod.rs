@@ -1,47 +1,66 @@
-//! One component per file, each with its props struct first.
+//! The parts pages share, one component per file, each with its props struct first.
 
 pub mod answers_summary;
-pub mod app;
-pub mod ask_page;
+pub mod back_link;
+pub mod clause_card;
+pub mod clause_link;
 pub mod clause_text;
-pub mod compare_page;
-pub mod council_picker;
-pub mod not_found;
-pub mod outcome_page;
+pub mod contact;
+pub mod coverage;
 pub mod page_heading;
-pub mod question_page;
-pub mod reader;
+pub mod quote;
 
+use crate::state::{Action, GuideState};
 use std::ops::Deref;
+use yew::UseReducerDispatcher;
 
-/// A reference into the baked-in data. Props compare it by address: the data never changes,
-/// so comparing whole councils on every render would be wasted work.
-pub struct Static<T: 'static>(pub &'static T);
+/// A reference into the data baked into the wasm. Props compare it by address: the data never
+/// changes, so comparing whole councils on every render would be wasted work.
+pub struct DataRef<T: 'static>(pub &'static T);
 
-impl<T> Clone for Static<T> {
+impl<T> Clone for DataRef<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Static<T> {}
+impl<T> Copy for DataRef<T> {}
 
-impl<T> PartialEq for Static<T> {
+impl<T> PartialEq for DataRef<T> {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.0, other.0)
     }
 }
 
-impl<T> Deref for Static<T> {
+impl<T> Deref for DataRef<T> {
     type Target = T;
     fn deref(&self) -> &T {
         self.0
     }
 }
 
-/// Lets any page reset the walk ("Start again") without owning the state.
+/// How any page hands the reducer an `Action`.
 #[derive(Clone, PartialEq)]
-pub struct StartAgain(pub yew::Callback<()>);
+pub struct Dispatch(pub UseReducerDispatcher<GuideState>);
+
+impl Dispatch {
+    pub fn send(&self, action: Action) {
+        self.0.dispatch(action);
+    }
+
+    /// A click handler for a link that also has an `href` (for a new tab): the action instead of
+    /// following the link.
+    pub fn on_click(&self, action: Action) -> yew::Callback<web_sys::MouseEvent> {
+        let dispatch = self.clone();
+        yew::Callback::from(move |event: web_sys::MouseEvent| {
+            if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            event.prevent_default();
+            dispatch.send(action.clone());
+        })
+    }
+}
 
 /// Whether page headings should take focus: only after the person has navigated.
 #[derive(Clone, Copy, PartialEq)]

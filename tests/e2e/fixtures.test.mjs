@@ -34,7 +34,10 @@ test('hostile clause and guidance text renders as inert text', async () => {
 
 test('a panic shows a readable message with a link to the plain protocols', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.origin}/#/panic-trigger`);
+  await page.goto(`${server.origin}/`);
+  await page.locator('protocol-guide h1').first().waitFor();
+  // The test build's wasm exports a deliberate panic; the page's own module instance runs it.
+  await page.evaluate(() => import('./protocol-guide-app.js').then((module) => module.panic_for_tests()).catch(() => {}));
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /Sorry, the protocol guide stopped working\./);

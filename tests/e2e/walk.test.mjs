@@ -13,6 +13,23 @@ async function answer(page, value) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+// Each coverage state says its own thing, and only that: a page on which the protocol says
+// something never claims it is silent.
+function assertCoverageWording(text, outcome, labels, where) {
+  const silent = ['This protocol does not cover this.', 'does not address this situation', 'says nothing'];
+  if (outcome.coverage === 'full') {
+    for (const phrase of [...silent, 'What this protocol does not say']) assert.ok(!text.includes(phrase), `${where}: full page says "${phrase}"`);
+  } else if (outcome.coverage === 'partial') {
+    assert.ok(text.includes('Partly covered'), `${where}: partial page is labelled`);
+    assert.ok(text.includes('What this protocol does not say') && text.includes(words(outcome.gap)), `${where}: gap shown`);
+    for (const phrase of silent) assert.ok(!text.includes(phrase), `${where}: partial page says "${phrase}"`);
+  } else {
+    assert.equal(outcome.coverage, 'none');
+    assert.ok(text.includes('This protocol does not cover this.'), `${where}: silence stated`);
+    for (const related of outcome.related ?? []) assert.ok(text.includes(words(labels.get(related.clause))), `${where}: related ${related.clause} listed`);
+  }
+}
+
 async function expectQuestionWithChoice(page, value) {
   const radio = page.locator(`input[type=radio][value="${value}"]`);
   await radio.waitFor();
@@ -44,7 +61,7 @@ for (const id of councilIds()) {
       for (const cite of outcome.cites) {
         assert.ok(marks.some((m) => m.includes(words(cite.quote))), `${id}/${outcome.id}: quote from ${cite.clause} highlighted`);
       }
-      if (!outcome.covered) assert.ok(cited.includes('This protocol does not cover this.'));
+      assertCoverageWording(cited, outcome, labels, `${id}/${outcome.id}`);
 
       const lastAnswer = outcome.answers[outcome.answers.length - 1];
       await page.goBack();

@@ -3,8 +3,9 @@
 use protocol_core::engine::answers_to;
 use protocol_core::import::draft_council_file;
 use protocol_core::library::{load_library, load_topics_in, Library};
-use protocol_core::loader::load_council_file;
-use protocol_core::model::{Block, Clause, Council, Node};
+use protocol_core::flow::uncited_clauses;
+use protocol_core::loader::{load_council_file, load_council_file_with, Checks};
+use protocol_core::model::{Block, Clause, Council, Coverage, CoverageLevel, Node, Outcome};
 use protocol_core::search::{Hit, SearchIndex};
 
 /// `println!` for results: a reader that stops early (`protocol-guide export … | head`) ends the
@@ -24,6 +25,7 @@ commands:
   list                          the councils, as JSON
   validate FILE...              check council files; exit 1 on any problem
   export --council ID           a council's clauses and guide, as JSON
+  coverage --council ID          clauses that no outcome cites and that are not marked background (exit 1 if any)
   import --id ID --name NAME SOURCE.txt
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
@@ -39,7 +41,10 @@ struct UsageError(String);
 fn default_dir() -> PathBuf {
     std::env::var_os("PROTOCOL_GUIDE_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../protocols"))
+        .unwrap_or_else(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../protocols");
+            dir.canonicalize().unwrap_or(dir)
+        })
 }
 
 fn main() -> ExitCode {
@@ -90,6 +95,7 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "import" => import(rest),
+        "coverage" => clause_coverage(&dir, rest),
         "ask" => {
             let flags = parse_flags(rest, &["--council", "--limit"])?;
             let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
@@ -230,13 +236,15 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
             Ok(loaded) => {
                 let council = &loaded.council;
                 let outcomes: Vec<_> = council.flow.outcomes().collect();
-                let not_covered = outcomes.iter().filter(|o| !o.covered).count();
+                let count = |level: CoverageLevel| outcomes.iter().filter(|o| o.coverage.level() == level).count();
                 out!(
-                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} not covered)",
+                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} full, {} partial, {} none)",
                     council.clauses.len(),
                     loaded.coverage * 100.0,
                     outcomes.len(),
-                    not_covered
+                    count(CoverageLevel::Full),
+                    count(CoverageLevel::Partial),
+                    count(CoverageLevel::None)
                 );
             }
             Err(diagnostics) => {
@@ -247,6 +255,42 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Which outcomes cite each clause; clauses cited by none and not marked background fail.
+fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
+    let id = single_flag(rest, "--council")?;
+    let topics = load_topics_in(dir).map_err(|d| {
+        eprintln!("{d}");
+        UsageError("the topic catalogue has problems".into())
+    })?;
+    let path = dir.join(format!("{id}.toml"));
+    if !path.exists() {
+        let known: Vec<String> = protocol_core::library::council_files(dir)
+            .map(|files| files.iter().filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().to_string())).collect())
+            .unwrap_or_default();
+        return Err(UsageError(format!("unknown council `{id}` (known: {})", known.join(", "))));
+    }
+    let loaded = load_council_file_with(&path, &topics, Checks { every_clause_cited: false }).map_err(|d| {
+        eprintln!("{d}");
+        UsageError(format!("{} has {} problem(s) besides uncited clauses", path.display(), d.0.len()))
+    })?;
+    let council = &loaded.council;
+    let uncited = uncited_clauses(council);
+    let cited: std::collections::HashSet<&str> = council.flow.outcomes().flat_map(|o| o.cites.iter().map(|c| c.clause.as_ref())).collect();
+    let background = council.clauses.iter().filter(|c| c.background && !cited.contains(c.id.as_ref())).count();
+    for id in &uncited {
+        out!("{}: clause {id} is cited by no outcome and not marked background", path.display());
+    }
+    out!(
+        "{}: {} clauses: {} cited by an outcome, {} background, {} neither",
+        path.display(),
+        council.clauses.len(),
+        council.clauses.iter().filter(|c| cited.contains(c.id.as_ref())).count(),
+        background,
+        uncited.len()
+    );
+    Ok(if uncited.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn import(rest: &[String]) -> Result<ExitCode, UsageError> {
@@ -312,7 +356,9 @@ fn export(council: &Council) -> Value {
         .map(|clause| {
             json!({
                 "id": clause.id,
+                "number": clause.number,
                 "label": clause.label,
+                "background": clause.background,
                 "heading": clause.headings,
                 "title": clause.title,
                 "text": clause_text(clause),
@@ -321,7 +367,7 @@ fn export(council: &Council) -> Value {
         .collect();
     let nodes: Vec<Value> = council
         .flow
-        .nodes
+        .nodes()
         .iter()
         .map(|node| match node {
             Node::Question(question) => json!({
@@ -331,18 +377,7 @@ fn export(council: &Council) -> Value {
                 "hint": question.hint,
                 "options": question.options.iter().map(|c| json!({"label": c.label, "next": c.next})).collect::<Vec<_>>(),
             }),
-            Node::Outcome(outcome) => json!({
-                "id": outcome.id,
-                "kind": "outcome",
-                "topic": outcome.topic,
-                "title": outcome.title,
-                "guidance": outcome.guidance.iter().map(|line| line.text.as_ref()).collect::<Vec<_>>().join("\n"),
-                "points": outcome.guidance.iter().map(|line| json!({"text": line.text, "cites": line.clauses})).collect::<Vec<_>>(),
-                "contact": outcome.contact,
-                "covered": outcome.covered,
-                "cites": outcome.cites.iter().map(|c| json!({"clause": c.clause, "quote": c.quote})).collect::<Vec<_>>(),
-                "answers": answers_to(council, &outcome.id),
-            }),
+            Node::Outcome(outcome) => outcome_json(council, outcome),
         })
         .collect();
     json!({
@@ -361,13 +396,40 @@ fn export(council: &Council) -> Value {
     })
 }
 
+fn outcome_json(council: &Council, outcome: &Outcome) -> Value {
+    let mut value = json!({
+        "id": outcome.id,
+        "kind": "outcome",
+        "topic": outcome.topic,
+        "situation": outcome.situation,
+        "title": outcome.title,
+        "coverage": outcome.coverage.as_str(),
+        "covered": outcome.coverage.is_full(),
+        "guidance": outcome.guidance.iter().map(|line| line.text.as_ref()).collect::<Vec<_>>().join("\n"),
+        "points": outcome.guidance.iter().map(|line| json!({"text": line.text, "cites": line.clauses})).collect::<Vec<_>>(),
+        "contact": outcome.contact.as_ref().map(|contact| json!({"role": contact.role, "clause": contact.clause})),
+        "cites": outcome.cites.iter().map(|c| json!({"clause": c.clause, "quote": c.quote})).collect::<Vec<_>>(),
+        "answers": answers_to(council, &outcome.id),
+    });
+    match &outcome.coverage {
+        Coverage::Full => {}
+        Coverage::Partial { gap } => value["gap"] = json!(gap),
+        Coverage::None { related } => value["related"] = related.iter().map(|clause| json!({"clause": clause})).collect(),
+    }
+    value
+}
+
 fn hit_json(hit: Hit) -> Value {
     json!({
         "kind": hit.kind.as_str(),
         "id": hit.id,
         "title": hit.title,
         "score": (hit.score * 1000.0).round() / 1000.0,
-        "covered": hit.covered,
+        "coverage": match hit.coverage {
+            CoverageLevel::Full => "full",
+            CoverageLevel::Partial => "partial",
+            CoverageLevel::None => "none",
+        },
         "cites": hit.cites,
     })
 }

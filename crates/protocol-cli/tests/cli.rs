@@ -55,12 +55,47 @@ fn export_flow_nodes_follow_the_documented_shape() {
     }
     assert!(question["options"][0].get("label").is_some() && question["options"][0].get("next").is_some());
     let outcome = nodes.iter().find(|n| n["id"] == "complaints.about-officer").expect("outcome");
-    for key in ["id", "kind", "topic", "title", "guidance", "covered", "cites"] {
+    for key in ["id", "kind", "topic", "situation", "title", "guidance", "coverage", "covered", "cites"] {
         assert!(outcome.get(key).is_some(), "outcome.{key}");
     }
     assert_eq!(outcome["topic"], "complaints");
+    assert_eq!(outcome["situation"], "complaints.councillor-about-officer");
+    assert_eq!(outcome["coverage"], "full");
     assert_eq!(outcome["covered"], true);
+    // Each coverage state carries its own detail, and `covered` is true only for full.
+    let outcomes: Vec<&Value> = nodes.iter().filter(|n| n["kind"] == "outcome").collect();
+    let partial = outcomes.iter().find(|n| n["coverage"] == "partial").expect("a partial outcome");
+    assert!(partial["gap"].as_str().is_some_and(|gap| !gap.is_empty()), "{partial}");
+    assert_eq!(partial["covered"], false);
+    let none = outcomes.iter().find(|n| n["coverage"] == "none").expect("an outcome where the protocol is silent");
+    assert!(none["related"].is_array() && none["guidance"] == "" && none["cites"].as_array().is_some_and(Vec::is_empty), "{none}");
+    assert!(outcomes.iter().all(|n| n["contact"].is_null() || (n["contact"]["role"].is_string() && n["contact"]["clause"].is_string())));
+    let background = json["clauses"].as_array().expect("clauses").iter().find(|c| c["background"] == true).expect("a background clause");
+    assert_eq!(background["id"], "1.1");
     assert!(outcome["cites"].as_array().expect("cites").iter().any(|c| c["clause"] == "4.2" && c["quote"].is_string()));
+}
+
+#[test]
+fn coverage_lists_clauses_no_outcome_cites_and_fails_on_them() {
+    let clean = run(&["coverage", "--council", "crawley"]);
+    assert!(clean.status.success(), "{}", String::from_utf8_lossy(&clean.stderr));
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("0 neither"));
+    // A copy of Crawley with clause 1.1 no longer marked background: it is cited by nothing.
+    let dir = tempdir("coverage");
+    std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
+    for file in ["topics.toml", "sources/crawley.txt"] {
+        std::fs::copy(repo().join("protocols").join(file), dir.join(file)).expect("copy");
+    }
+    let text = std::fs::read_to_string(repo().join("protocols/crawley.toml")).expect("crawley");
+    assert!(text.contains("background = true"), "the test needs a background clause to unmark");
+    std::fs::write(dir.join("crawley.toml"), text.replacen("background = true", "", 1)).expect("write");
+    let output = run(&["--dir", dir.to_str().expect("utf-8"), "coverage", "--council", "crawley"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("clause 1.1 is cited by no outcome and not marked background"), "{report}");
+    assert!(report.contains("1 neither"), "{report}");
+    let unknown = run(&["coverage", "--council", "atlantis"]);
+    assert_eq!(unknown.status.code(), Some(2));
 }
 
 #[test]
@@ -101,8 +136,8 @@ fn validate_passes_good_files_and_fails_broken_ones() {
 
     let dir = tempdir("broken");
     std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
-    std::fs::copy(repo().join("tests/fixtures/valid/sources/fixture.txt"), dir.join("sources/fixture.txt")).expect("copy");
-    let broken = std::fs::read_to_string(repo().join("tests/fixtures/valid/fixture.toml")).expect("fixture").replace("id = \"1.2\"", "id = \"1.1\"");
+    std::fs::copy(repo().join("crates/protocol-core/tests/fixtures/valid/sources/fixture.txt"), dir.join("sources/fixture.txt")).expect("copy");
+    let broken = std::fs::read_to_string(repo().join("crates/protocol-core/tests/fixtures/valid/fixture.toml")).expect("fixture").replace("id = \"1.2\"", "id = \"1.1\"");
     let file = dir.join("fixture.toml");
     std::fs::write(&file, broken).expect("write");
     let output = run(&["validate", file.to_str().expect("utf-8 path")]);
@@ -125,7 +160,7 @@ fn import_drafts_a_file_that_passes_the_clause_checks() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Only the guide is missing from a draft: no clause, numbering or coverage problem.
     assert!(!stderr.contains("text not found") && !stderr.contains("clauses cover") && !stderr.contains("clause id"), "{stderr}");
-    assert!(stderr.contains("is neither answered nor marked not covered"), "{stderr}");
+    assert!(stderr.contains("has situations with no node"), "{stderr}");
 }
 
 fn tempdir(name: &str) -> PathBuf {
@@ -150,10 +185,11 @@ fn ask_prints_ranked_results_in_the_documented_shape() {
     let results = json["results"].as_array().expect("results");
     assert!(!results.is_empty());
     for result in results {
-        for key in ["kind", "id", "title", "score", "covered", "cites"] {
+        for key in ["kind", "id", "title", "score", "coverage", "cites"] {
             assert!(result.get(key).is_some(), "result.{key}");
         }
         assert!(result["kind"] == "outcome" || result["kind"] == "clause");
+        assert!(["full", "partial", "none"].contains(&result["coverage"].as_str().expect("coverage")), "{result}");
     }
     let scores: Vec<f64> = results.iter().map(|r| r["score"].as_f64().expect("score")).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
@@ -167,7 +203,7 @@ fn ask_ranks_the_not_covered_outcome_first_when_the_protocol_is_silent() {
     let json = stdout_json(&run(&["ask", "--council", "model", "can I talk to a journalist from the local newspaper"]));
     let first = &json["results"][0];
     assert_eq!(first["kind"], "outcome");
-    assert_eq!(first["covered"], false, "{first}");
+    assert_eq!(first["coverage"], "none", "{first}");
     assert!(first["id"].as_str().expect("id").starts_with("media."), "{first}");
 }
 

@@ -1,10 +1,11 @@
 //! Turning an embedding page's attributes into where the guide starts. Wrong or missing
 //! attributes never fail: they fall back to something sensible and say what was ignored.
 
-use crate::model::{Council, Topic};
+use crate::model::{find_situation, Council, Topic};
 use crate::route::Route;
 
-/// The `<protocol-guide>` element's attributes, as the page gave them.
+/// The `<protocol-guide>` element's attributes, as the page gave them. Adding one is a field
+/// here, a line in `from_lookup`, and a line in the README.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EmbedAttributes {
     pub council: Option<String>,
@@ -14,6 +15,21 @@ pub struct EmbedAttributes {
     pub view: Option<String>,
     /// A clause to open in the reader.
     pub clause: Option<String>,
+    /// `sync-url`: keep the guide's page in the address bar's hash. Read when the guide mounts.
+    pub sync_url: bool,
+}
+
+impl EmbedAttributes {
+    /// Reads the attributes by name from the element (`get` returns an attribute's value).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+        EmbedAttributes {
+            council: get("council"),
+            topic: get("topic"),
+            view: get("view"),
+            clause: get("clause"),
+            sync_url: get("sync-url").is_some(),
+        }
+    }
 }
 
 /// Where to start, and a note for each attribute that could not be used.
@@ -44,8 +60,8 @@ pub fn start_route(attributes: &EmbedAttributes, councils: &[Council], topics: &
         None | Some("") => Vec::new(),
         Some(topic) => match topics.iter().find(|t| t.id == topic) {
             Some(found) => vec![found.id.to_string()],
-            None => match topics.iter().find(|t| t.situations.iter().any(|s| t.situation_node_id(s) == topic)) {
-                Some(found) => vec![found.id.to_string(), topic.to_string()],
+            None => match find_situation(topics, topic) {
+                Some((home, _)) => vec![home.id.to_string(), topic.to_string()],
                 None => {
                     notes.push(format!("topic \"{topic}\" is not a topic of this guide; starting at the first question"));
                     Vec::new()

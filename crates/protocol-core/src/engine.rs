@@ -1,7 +1,7 @@
 //! The walk: answers are replayed from the start to derive where a person is, so that a URL
 //! holding the answers is the whole state.
 
-use crate::model::{Choice, Council, Node, Outcome, Question};
+use crate::model::{Choice, Council, Coverage, CoverageLevel, Node, Outcome, Question};
 use std::collections::{HashMap, VecDeque};
 
 /// One answered question.
@@ -133,11 +133,6 @@ pub fn outcomes_citing<'c>(council: &'c Council, clause_id: &str) -> Vec<&'c Out
     council.flow.outcomes().filter(|outcome| outcome.cites.iter().any(|cite| cite.clause == clause_id)).collect()
 }
 
-/// The situation node (`<topic>.<situation>`) through which the guide reaches a node.
-pub fn situation_of(council: &Council, node_id: &str) -> Option<String> {
-    answers_to(council, node_id).and_then(|answers| answers.get(1).cloned())
-}
-
 /// Every outcome reachable from a node, each with the option labels chosen on the way.
 pub fn outcomes_under<'c>(council: &'c Council, node_id: &str) -> Vec<(Vec<&'c str>, &'c Outcome)> {
     let mut found = Vec::new();
@@ -159,7 +154,7 @@ pub fn outcomes_under<'c>(council: &'c Council, node_id: &str) -> Vec<(Vec<&'c s
     found
 }
 
-/// Whether the council's protocol answers a situation at all (any covered outcome under it).
-pub fn covers(council: &Council, situation_node: &str) -> bool {
-    outcomes_under(council, situation_node).iter().any(|(_, outcome)| outcome.covered)
+/// How much the council's protocol says about a situation: the most that any branch under it covers.
+pub fn coverage_of(council: &Council, situation_node: &str) -> CoverageLevel {
+    Coverage::best(outcomes_under(council, situation_node).iter().map(|(_, outcome)| &outcome.coverage))
 }

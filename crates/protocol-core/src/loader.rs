@@ -2,9 +2,10 @@
 //! Every problem becomes a `Diagnostic` naming the file, line and column.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
-use crate::flow::{catalogue_nodes, check_flow, topic_of_nodes};
+use crate::flow::{catalogue_nodes, check_flow, narrates_coverage, place_outcomes, uncited_clauses};
 use crate::model::{
-    Block, Choice, Cite, Clause, Council, Flow, GuidanceLine, Interpreter, Node, Outcome, Question, Situation, Text, Topic,
+    find_situation, Block, Choice, Cite, Clause, Contact, Council, Coverage, Flow, GuidanceLine, Interpreter, Node, Outcome, Question,
+    Situation, Text, Topic,
 };
 use crate::text::{is_counted_word, is_numbering_token, normalize_words, parse_blocks, SourceText};
 use serde::Deserialize;
@@ -68,6 +69,8 @@ struct RawClause {
     subheading: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     text: Spanned<String>,
+    #[serde(default)]
+    background: bool,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +86,7 @@ struct RawQuestion {
 #[serde(deny_unknown_fields)]
 struct RawOption {
     label: String,
+    hint: Option<String>,
     next: String,
 }
 
@@ -91,17 +95,25 @@ struct RawOption {
 struct RawOutcome {
     id: Spanned<String>,
     title: Option<String>,
-    contact: Option<String>,
-    #[serde(default = "covered_by_default")]
-    covered: bool,
+    contact: Option<Spanned<RawContact>>,
+    /// `full` (the default), `partial` or `none`.
+    coverage: Option<Spanned<String>>,
+    gap: Option<Spanned<String>>,
+    #[serde(default)]
+    related: Vec<String>,
+    /// The old yes/no flag, refused with a pointer to `coverage`.
+    covered: Option<Spanned<bool>>,
     #[serde(default)]
     guidance: Vec<Spanned<String>>,
     #[serde(default)]
     cites: Vec<RawCite>,
 }
 
-fn covered_by_default() -> bool {
-    true
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    role: String,
+    clause: String,
 }
 
 #[derive(Deserialize)]
@@ -123,7 +135,12 @@ struct RawTopic {
     id: Spanned<String>,
     title: String,
     summary: String,
+    #[serde(default)]
+    offer_leave: bool,
     situation: Vec<RawSituation>,
+    /// Situations of other topics listed here too, as `<topic>.<situation>`.
+    #[serde(default)]
+    see_also: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -192,36 +209,67 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
             }
         }
     }
-    let topics = raw
+    let see_also: Vec<Vec<Spanned<String>>> = raw.topic.iter().map(|topic| topic.see_also.clone()).collect();
+    let topics: Vec<Topic> = raw
         .topic
         .into_iter()
-        .map(|topic| Topic {
-            id: topic.id.into_inner().into(),
-            title: topic.title.into(),
-            summary: topic.summary.into(),
-            situations: topic
-                .situation
-                .into_iter()
-                .map(|s| Situation {
-                    id: s.id.into_inner().into(),
-                    label: s.label.into(),
-                    keywords: s.keywords.into_iter().map(Text::from).collect::<Vec<_>>().into(),
-                })
-                .collect::<Vec<_>>()
-                .into(),
+        .map(|topic| {
+            let topic_id = topic.id.into_inner();
+            Topic {
+                situations: topic
+                    .situation
+                    .into_iter()
+                    .map(|s| Situation {
+                        id: format!("{topic_id}.{}", s.id.get_ref()).into(),
+                        label: s.label.into(),
+                        keywords: s.keywords.into_iter().map(Text::from).collect(),
+                    })
+                    .collect(),
+                id: topic_id.into(),
+                title: topic.title.into(),
+                summary: topic.summary.into(),
+                offer_leave: topic.offer_leave,
+                see_also: topic.see_also.iter().map(|id| Text::from(id.get_ref().clone())).collect(),
+            }
         })
         .collect();
+    for (topic, listed) in topics.iter().zip(&see_also) {
+        for id in listed {
+            match find_situation(&topics, id.get_ref()) {
+                None => reporter.at(id.span().start, format!("see_also: no situation `{}` (write it as `<topic>.<situation>`)", id.get_ref()), vec![]),
+                Some((home, _)) if home.id == topic.id => {
+                    reporter.at(id.span().start, format!("see_also: `{}` is already one of this topic's situations", id.get_ref()), vec![])
+                }
+                Some(_) => {}
+            }
+        }
+    }
     reporter.finish(topics)
+}
+
+/// Which of the checks that a finished file must pass to apply. A file being written may skip
+/// the check that every clause is cited, so `protocol-guide coverage` can list what is left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Checks {
+    pub every_clause_cited: bool,
+}
+
+impl Checks {
+    pub const ALL: Checks = Checks { every_clause_cited: true };
 }
 
 /// Loads a council file from disk; its source text is found relative to the file.
 pub fn load_council_file(path: &Path, topics: &[Topic]) -> Result<LoadedCouncil, Diagnostics> {
+    load_council_file_with(path, topics, Checks::ALL)
+}
+
+pub fn load_council_file_with(path: &Path, topics: &[Topic], checks: Checks) -> Result<LoadedCouncil, Diagnostics> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|error| {
         Diagnostics(vec![Diagnostic { file: file.clone(), line: 1, column: 1, message: format!("cannot read file: {error}"), notes: vec![] }])
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
-    load_council(&file, &text, topics, |source| {
+    load_council(&file, &text, topics, checks, |source| {
         let source_path = base.join(source);
         std::fs::read_to_string(&source_path).map_err(|error| format!("cannot read source {}: {error}", source_path.display()))
     })
@@ -239,6 +287,7 @@ pub fn load_council(
     file: &str,
     text: &str,
     topics: &[Topic],
+    checks: Checks,
     read_source: impl FnOnce(&str) -> Result<String, String>,
 ) -> Result<LoadedCouncil, Diagnostics> {
     let raw: RawFile = parse_toml(file, text)?;
@@ -256,7 +305,7 @@ pub fn load_council(
     };
     let source_name = raw.council.source.get_ref().clone();
     let source = SourceText::parse(&source_text);
-    let (clauses, coverage) = check_clauses(&mut reporter, &raw, &source, &source_name);
+    let (clauses, clause_offsets, coverage) = check_clauses(&mut reporter, &raw, &source, &source_name);
     let clause_index: HashMap<&str, &Clause> = clauses.iter().map(|clause| (clause.id.as_ref(), clause)).collect();
 
     let interpreter = raw.council.interpreter.as_ref().map(|raw_interpreter| {
@@ -288,25 +337,33 @@ pub fn load_council(
             options: question
                 .options
                 .iter()
-                .map(|option| Choice { label: option.label.clone().into(), next: option.next.clone().into() })
-                .collect::<Vec<_>>()
-                .into(),
+                .map(|option| Choice {
+                    label: option.label.clone().into(),
+                    hint: option.hint.clone().map(Into::into),
+                    next: option.next.clone().into(),
+                })
+                .collect(),
         }));
     }
     for outcome in &raw.outcome {
         check_node_id(&mut reporter, &outcome.id, &reserved);
         node_offsets.entry(outcome.id.get_ref().clone()).or_insert(outcome.id.span().start);
-        council_nodes.push(Node::Outcome(build_outcome(&mut reporter, outcome, interpreter.as_ref())));
+        council_nodes.push(Node::Outcome(build_outcome(&mut reporter, outcome)));
     }
 
     let mut nodes = catalogue_nodes(topics);
-    let topic_of = topic_of_nodes(&council_nodes, topics);
-    for node in &mut council_nodes {
+    nodes.extend(council_nodes);
+    place_outcomes(&mut nodes, topics);
+    // An outcome where the protocol is silent may leave out its title: it is the situation's.
+    for node in &mut nodes {
         if let Node::Outcome(outcome) = node {
-            outcome.topic = topic_of.get(outcome.id.as_ref()).cloned().unwrap_or_default().into();
+            if outcome.title.is_empty() {
+                if let Some((_, situation)) = find_situation(topics, &outcome.situation) {
+                    outcome.title = situation.label.clone();
+                }
+            }
         }
     }
-    nodes.extend(council_nodes);
 
     let council = Council {
         id: council_id.into(),
@@ -315,10 +372,10 @@ pub fn load_council(
         document: raw.council.document.clone().into(),
         council_type: raw.council.council_type.clone().into(),
         adopted: raw.council.adopted.clone().map(Into::into),
-        roles: raw.council.roles.iter().cloned().map(Text::from).collect::<Vec<_>>().into(),
+        roles: raw.council.roles.iter().cloned().map(Text::from).collect(),
         interpreter,
-        clauses: clauses.into(),
-        flow: Flow { start: crate::flow::START.into(), nodes: nodes.into() },
+        clauses,
+        flow: Flow::new(crate::flow::START.into(), nodes),
     };
     for flow_problem in check_flow(&council, topics) {
         // Problems with generated nodes (a missing situation) point at the start of the guide.
@@ -329,6 +386,15 @@ pub fn load_council(
             .or_else(|| raw.outcome.first().map(|o| o.id.span().start))
             .unwrap_or(0);
         reporter.at(offset, format!("node `{}`: {}", flow_problem.node, flow_problem.message), vec![]);
+    }
+    if reporter.found.is_empty() && checks.every_clause_cited {
+        for id in uncited_clauses(&council) {
+            reporter.at(
+                clause_offsets.get(id).copied().unwrap_or(0),
+                format!("clause {id} is cited by no outcome: cite it where it answers a situation, or mark it `background = true`"),
+                vec![],
+            );
+        }
     }
     reporter.finish(LoadedCouncil { council, coverage })
 }
@@ -354,54 +420,78 @@ pub fn split_guidance_line(line: &str) -> Option<(String, Vec<String>)> {
     Some((body[..open].trim_end().to_string(), ids))
 }
 
-fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome, interpreter: Option<&Interpreter>) -> Outcome {
-    let mut guidance: Vec<GuidanceLine> = Vec::new();
-    let mut cites: Vec<Cite> = raw.cites.iter().map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() }).collect();
-    if !raw.covered {
-        guidance.push(GuidanceLine { text: "This protocol does not cover this.".into(), clauses: Vec::new().into() });
+fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
+    let id = raw.id.get_ref();
+    let at = raw.id.span().start;
+    if let Some(covered) = &raw.covered {
+        reporter.at(covered.span().start, format!("outcome `{id}`: `covered` is replaced by `coverage = \"full\"`, `\"partial\"` (with a `gap`) or `\"none\"`"), vec![]);
     }
+    let mut guidance: Vec<GuidanceLine> = Vec::new();
     for line in &raw.guidance {
         match split_guidance_line(line.get_ref()) {
             Some((text, clauses)) if !text.is_empty() => {
-                guidance.push(GuidanceLine { text: text.into(), clauses: clauses.into_iter().map(Text::from).collect::<Vec<_>>().into() })
+                if let Some(phrase) = narrates_coverage(&text) {
+                    reporter.at(
+                        line.span().start,
+                        format!("outcome `{id}`: guidance says \"{phrase}\": state coverage with `coverage` and `gap`, not in guidance"),
+                        vec![format!("line: {}", line.get_ref())],
+                    );
+                }
+                guidance.push(GuidanceLine { text: text.into(), clauses: clauses.into_iter().map(Text::from).collect() })
             }
             _ => reporter.at(
                 line.span().start,
-                format!("outcome `{}`: guidance line must end with the clause ids it rests on, like [8.7]", raw.id.get_ref()),
+                format!("outcome `{id}`: guidance line must end with the clause ids it rests on, like [8.7]"),
                 vec![format!("line: {}", line.get_ref())],
             ),
         }
     }
-    if raw.covered && raw.guidance.is_empty() {
-        reporter.at(raw.id.span().start, format!("outcome `{}` is covered but has no guidance", raw.id.get_ref()), vec![]);
-    }
-    if !raw.covered {
-        if let Some(interpreter) = interpreter {
-            guidance.push(GuidanceLine {
-                text: format!("The protocol says that questions on its interpretation go to the {}.", interpreter.role).into(),
-                clauses: vec![interpreter.cite.clause.clone()].into(),
-            });
-            if !cites.contains(&interpreter.cite) {
-                cites.push(interpreter.cite.clone());
+    let coverage = match raw.coverage.as_ref().map(|c| (c.get_ref().as_str(), c.span().start)) {
+        None | Some(("full", _)) => Coverage::Full,
+        Some(("partial", coverage_at)) => match raw.gap.as_ref().map(|gap| gap.get_ref().trim()) {
+            Some(gap) if !gap.is_empty() => Coverage::Partial { gap: gap.to_string().into() },
+            _ => {
+                reporter.at(coverage_at, format!("outcome `{id}`: coverage \"partial\" needs a `gap`: one plain sentence of what the protocol does not say"), vec![]);
+                Coverage::Partial { gap: Text::Borrowed("") }
             }
+        },
+        Some(("none", _)) => Coverage::None { related: raw.related.iter().cloned().map(Text::from).collect() },
+        Some((other, coverage_at)) => {
+            reporter.at(coverage_at, format!("outcome `{id}`: coverage \"{other}\" is not one of \"full\", \"partial\", \"none\""), vec![]);
+            Coverage::Full
+        }
+    };
+    if let Some(gap) = &raw.gap {
+        if !matches!(coverage, Coverage::Partial { .. }) {
+            reporter.at(gap.span().start, format!("outcome `{id}`: `gap` belongs only to coverage \"partial\""), vec![]);
         }
     }
-    let title = match (&raw.title, raw.covered) {
-        (Some(title), _) => title.clone(),
-        (None, false) => "This protocol does not cover this".to_string(),
-        (None, true) => {
-            reporter.at(raw.id.span().start, format!("outcome `{}` needs a title", raw.id.get_ref()), vec![]);
+    if !raw.related.is_empty() && !coverage.is_none() {
+        reporter.at(at, format!("outcome `{id}`: `related` belongs only to coverage \"none\"; cite the clauses instead"), vec![]);
+    }
+    if let Some(phrase) = raw.title.as_deref().and_then(narrates_coverage) {
+        reporter.at(at, format!("outcome `{id}`: title says \"{phrase}\": the page states coverage itself"), vec![]);
+    }
+    let title = match &raw.title {
+        Some(title) => title.clone(),
+        None if coverage.is_none() => String::new(),
+        None => {
+            reporter.at(at, format!("outcome `{id}` needs a title"), vec![]);
             String::new()
         }
     };
     Outcome {
-        id: raw.id.get_ref().clone().into(),
+        id: id.clone().into(),
         topic: Text::Borrowed(""),
+        situation: Text::Borrowed(""),
         title: title.into(),
-        contact: raw.contact.clone().map(Into::into),
-        covered: raw.covered,
-        guidance: guidance.into(),
-        cites: cites.into(),
+        contact: raw.contact.as_ref().map(|contact| Contact {
+            role: contact.get_ref().role.clone().into(),
+            clause: contact.get_ref().clause.clone().into(),
+        }),
+        coverage,
+        guidance,
+        cites: raw.cites.iter().map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() }).collect(),
     }
 }
 
@@ -437,7 +527,7 @@ fn parse_clause_number(id: &str) -> Option<ClauseNumber> {
 
 /// Walks the clauses in order against the source: text found word for word, in order, numbered
 /// as printed; then checks how much of the source the clauses cover.
-fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, source_name: &str) -> (Vec<Clause>, f64) {
+fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, source_name: &str) -> (Vec<Clause>, HashMap<String, usize>, f64) {
     let text_len = source.normalized.len();
     let mut covered = vec![false; text_len];
     let mut heading_bytes = vec![false; text_len];
@@ -469,7 +559,7 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
 
     for section in &raw.section {
         let heading = normalize_words(section.heading.get_ref());
-        let section_number = heading.split(|c: char| c == '.' || c == ' ').next().unwrap_or("").to_string();
+        let section_number = heading.split(['.', ' ']).next().unwrap_or("").to_string();
         match source.find_from(&heading, cursor) {
             Some(at) => {
                 mark(&mut heading_bytes, at, heading.len());
@@ -567,16 +657,19 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                 }
             }
             previous_clause_end = cursor;
+            let printed_number = matches!(number, Some(ClauseNumber::Numbered(_)));
             clauses.push(Clause {
                 id: id.clone().into(),
+                number: printed_number.then(|| id.clone().into()),
                 label: raw_clause.label.clone().unwrap_or_else(|| format!("Clause {id}")).into(),
+                short_label: id.strip_prefix("A.").map_or_else(|| id.clone(), |rest| format!("A {rest}")).into(),
+                background: raw_clause.background,
                 headings: std::iter::once(section.heading.get_ref().trim().to_string())
                     .chain(raw_clause.subheading.as_ref().map(|s| s.get_ref().trim().to_string()))
                     .map(Text::from)
-                    .collect::<Vec<_>>()
-                    .into(),
+                    .collect(),
                 title: raw_clause.title.as_ref().map(|t| t.get_ref().trim().to_string().into()),
-                blocks: parsed.into_iter().map(|block| block.into_block()).collect::<Vec<Block>>().into(),
+                blocks: parsed.into_iter().map(|block| block.into_block()).collect::<Vec<Block>>(),
             });
         }
     }
@@ -596,7 +689,7 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
     }
 
     let share = if reporter.found.is_empty() { check_coverage(reporter, source, source_name, &covered, &heading_bytes) } else { 0.0 };
-    (clauses, share)
+    (clauses, seen_ids, share)
 }
 
 fn expected_id(id: &str, expected: u32) -> String {

@@ -1,10 +1,11 @@
-//! The data model. Every string and list is a `Cow` so the same types hold data parsed at run
-//! time (the CLI) and data baked into the wasm as statics (the widget).
+//! The data model. The loader builds it from council files and works out the guide's structure
+//! once (each outcome's topic and situation, each clause's number and label, coverage), so views
+//! and search only read it. Strings are `Cow` so the widget can borrow them from its baked bytes.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 pub type Text = Cow<'static, str>;
-pub type List<T> = Cow<'static, [T]>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Council {
@@ -14,9 +15,9 @@ pub struct Council {
     pub document: Text,
     pub council_type: Text,
     pub adopted: Option<Text>,
-    pub roles: List<Text>,
+    pub roles: Vec<Text>,
     pub interpreter: Option<Interpreter>,
-    pub clauses: List<Clause>,
+    pub clauses: Vec<Clause>,
     pub flow: Flow,
 }
 
@@ -29,23 +30,33 @@ pub struct Interpreter {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     pub id: Text,
+    /// The number the document prints (`8.7`), for clauses that have one.
+    pub number: Option<Text>,
+    /// How people see the clause: "Clause 8.7", or "Appendix A, Common Law, paragraph 2".
     pub label: Text,
+    /// The clause in a list of many, such as a table of contents: "8.7", "A common-law.2", "1.p2".
+    pub short_label: Text,
     /// Section heading first, then any sub-heading.
-    pub headings: List<Text>,
+    pub headings: Vec<Text>,
     pub title: Option<Text>,
-    pub blocks: List<Block>,
+    pub blocks: Vec<Block>,
+    /// Introductions, purposes and the like: no outcome needs to cite them.
+    pub background: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Text),
-    List(List<Text>),
+    List(Vec<Text>),
 }
 
+/// The guide's questions and outcomes, with an index by id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
     pub start: Text,
-    pub nodes: List<Node>,
+    /// Private so the index can never go stale: build a changed flow with `Flow::new`.
+    nodes: Vec<Node>,
+    index: HashMap<Text, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,31 +70,54 @@ pub struct Question {
     pub id: Text,
     pub text: Text,
     pub hint: Option<Text>,
-    pub options: List<Choice>,
+    pub options: Vec<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub label: Text,
+    /// Shown under the label: a topic's summary, or a council's note on an option.
+    pub hint: Option<Text>,
     pub next: Text,
+}
+
+/// How much of a situation the protocol answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Coverage {
+    /// The protocol answers the situation.
+    Full,
+    /// The protocol says something that bears on it; `gap` says plainly what it does not say.
+    Partial { gap: Text },
+    /// The protocol does not address it. `related` clauses are pointers, never an answer.
+    None { related: Vec<Text> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub id: Text,
+    /// The topic and situation (`<topic>.<situation>`) through which the guide first reaches it.
     pub topic: Text,
+    pub situation: Text,
     pub title: Text,
-    pub contact: Option<Text>,
-    pub covered: bool,
-    pub guidance: List<GuidanceLine>,
-    pub cites: List<Cite>,
+    /// "Who to go to": a role that one of the outcome's own quotes sends people to.
+    pub contact: Option<Contact>,
+    pub coverage: Coverage,
+    pub guidance: Vec<GuidanceLine>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub role: Text,
+    /// The clause whose quote (among the outcome's cites) names the role.
+    pub clause: Text,
 }
 
 /// One statement of guidance and the clauses it rests on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GuidanceLine {
     pub text: Text,
-    pub clauses: List<Text>,
+    pub clauses: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,15 +131,20 @@ pub struct Topic {
     pub id: Text,
     pub title: Text,
     pub summary: Text,
-    pub situations: List<Situation>,
+    /// Sensitive topics offer a quick "Leave this page" link.
+    pub offer_leave: bool,
+    pub situations: Vec<Situation>,
+    /// Situations of other topics that people also look for here (their node ids).
+    pub see_also: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Situation {
+    /// The node id that answers it: `<topic>.<situation>`.
     pub id: Text,
     pub label: Text,
     /// Everyday phrasings of the situation, for search.
-    pub keywords: List<Text>,
+    pub keywords: Vec<Text>,
 }
 
 impl Block {
@@ -147,8 +186,32 @@ impl Node {
 }
 
 impl Flow {
+    pub fn new(start: Text, nodes: Vec<Node>) -> Flow {
+        let mut index = HashMap::with_capacity(nodes.len());
+        for (at, node) in nodes.iter().enumerate() {
+            // The first node of an id wins; the loader reports duplicates.
+            index.entry(Text::from(node.id().to_string())).or_insert(at);
+        }
+        Flow { start, nodes, index }
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn into_nodes(self) -> Vec<Node> {
+        self.nodes
+    }
+
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes.iter().find(|node| node.id() == id)
+        self.index.get(id).map(|&at| &self.nodes[at])
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        match self.node(id) {
+            Some(Node::Outcome(outcome)) => Some(outcome),
+            _ => None,
+        }
     }
 
     pub fn outcomes(&self) -> impl Iterator<Item = &Outcome> {
@@ -172,9 +235,54 @@ impl Council {
     }
 }
 
-impl Topic {
-    /// The flow node that answers one of this topic's situations.
-    pub fn situation_node_id(&self, situation: &Situation) -> String {
-        format!("{}.{}", self.id, situation.id)
+impl Coverage {
+    /// The word the file, the export and the views use for it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Coverage::Full => "full",
+            Coverage::Partial { .. } => "partial",
+            Coverage::None { .. } => "none",
+        }
     }
+
+    pub fn is_full(&self) -> bool {
+        matches!(self, Coverage::Full)
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Coverage::None { .. })
+    }
+
+    /// The most any of several outcomes covers: a situation is covered if any branch is.
+    pub fn best<'a>(coverages: impl IntoIterator<Item = &'a Coverage>) -> CoverageLevel {
+        coverages.into_iter().map(Coverage::level).max().unwrap_or(CoverageLevel::None)
+    }
+
+    pub fn level(&self) -> CoverageLevel {
+        match self {
+            Coverage::Full => CoverageLevel::Full,
+            Coverage::Partial { .. } => CoverageLevel::Partial,
+            Coverage::None { .. } => CoverageLevel::None,
+        }
+    }
+}
+
+/// Coverage without its details, ordered from none to full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CoverageLevel {
+    None,
+    Partial,
+    Full,
+}
+
+impl Topic {
+    /// One of the topic's own situations, by node id.
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|situation| situation.id == id)
+    }
+}
+
+/// Finds a situation by its node id across the catalogue, with its home topic.
+pub fn find_situation<'t>(topics: &'t [Topic], id: &str) -> Option<(&'t Topic, &'t Situation)> {
+    topics.iter().find_map(|topic| topic.situation(id).map(|situation| (topic, situation)))
 }

@@ -1,8 +1,8 @@
 //! "Ask in your own words": BM25 over a council's outcomes and clauses, with English stemming,
 //! a synonym list for this field, and tolerance for typos and half-typed words.
 
-use crate::engine::{answers_to, outcomes_under};
-use crate::model::{Council, Node, Topic};
+use crate::engine::{answers_to, coverage_of, replay};
+use crate::model::{find_situation, Council, CoverageLevel, Topic};
 use crate::stem::stem;
 use crate::text::is_word_char;
 use std::collections::HashMap;
@@ -75,7 +75,8 @@ pub struct Hit {
     pub id: String,
     pub title: String,
     pub score: f32,
-    pub covered: bool,
+    /// For an outcome, how much of its situation the protocol covers; a clause is the protocol's own words.
+    pub coverage: CoverageLevel,
     pub cites: Vec<String>,
 }
 
@@ -85,7 +86,7 @@ struct Doc {
     kind: HitKind,
     id: String,
     title: String,
-    covered: bool,
+    coverage: CoverageLevel,
     cites: Vec<String>,
     length: f32,
 }
@@ -139,28 +140,18 @@ impl DocTerms {
 
 /// The question texts and chosen labels on the way to an outcome: the outcome in the asker's words.
 fn path_texts<'c>(council: &'c Council, answers: &[String]) -> Vec<&'c str> {
-    let mut texts = Vec::new();
-    let mut current = council.flow.start.as_ref();
-    for answer in answers {
-        if let Some(Node::Question(question)) = council.flow.node(current) {
-            if question.id != council.flow.start {
-                texts.push(question.text.as_ref());
-            }
-            if let Some(choice) = question.options.iter().find(|c| c.next == *answer) {
-                texts.push(choice.label.as_ref());
-            }
-        }
-        current = council.flow.node(answer).map_or(current, |n| n.id());
-    }
-    texts
+    let Ok(walk) = replay(council, answers) else { return Vec::new() };
+    walk.steps
+        .iter()
+        .flat_map(|step| {
+            let asked = (step.question.id != council.flow.start).then_some(step.question.text.as_ref());
+            asked.into_iter().chain([step.choice.label.as_ref()])
+        })
+        .collect()
 }
 
 impl SearchIndex {
     pub fn build<G: AsRef<[S]>, S: AsRef<str>>(council: &Council, topics: &[Topic], synonym_groups: &[G]) -> Self {
-        let keywords_of_situation: HashMap<String, Vec<&str>> = topics
-            .iter()
-            .flat_map(|topic| topic.situations.iter().map(move |s| (topic.situation_node_id(s), s.keywords.iter().map(|k| k.as_ref()).collect())))
-            .collect();
         let mut docs = Vec::new();
         let mut doc_terms: Vec<DocTerms> = Vec::new();
         for outcome in council.flow.outcomes() {
@@ -172,9 +163,10 @@ impl SearchIndex {
                 fields.add(text, 2.0);
             }
             // Everyday phrasings of the situation this outcome answers, shared by every council.
-            let situation = answers.get(1);
-            for keyword in situation.and_then(|id| keywords_of_situation.get(id)).into_iter().flatten() {
-                fields.add(keyword, 3.0);
+            if let Some((_, situation)) = find_situation(topics, &outcome.situation) {
+                for keyword in &situation.keywords {
+                    fields.add(keyword, 3.0);
+                }
             }
             // The topic's summary is shared by all its outcomes: a hint of subject, not an answer.
             if let Some(topic) = topics.iter().find(|t| t.id == outcome.topic) {
@@ -187,13 +179,13 @@ impl SearchIndex {
                 fields.add(&cite.quote, 1.0);
             }
             if let Some(contact) = &outcome.contact {
-                fields.add(contact, 1.5);
+                fields.add(&contact.role, 1.5);
             }
             let mut cites: Vec<String> = outcome.cites.iter().map(|c| c.clause.to_string()).collect();
             cites.dedup();
-            let behind_covered_sibling = !outcome.covered
-                && situation.is_some_and(|s| outcomes_under(council, s).iter().any(|(_, sibling)| sibling.covered));
-            docs.push(Doc { behind_covered_sibling, kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), covered: outcome.covered, cites, length: 0.0 });
+            let coverage = outcome.coverage.level();
+            let behind_covered_sibling = coverage < CoverageLevel::Full && coverage_of(council, &outcome.situation) > coverage;
+            docs.push(Doc { behind_covered_sibling, kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), coverage, cites, length: 0.0 });
             doc_terms.push(fields);
         }
         for clause in council.clauses.iter() {
@@ -209,7 +201,7 @@ impl SearchIndex {
                 Some(title) => format!("{}: {}", clause.label, title),
                 None => clause.label.to_string(),
             };
-            docs.push(Doc { behind_covered_sibling: false, kind: HitKind::Clause, id: clause.id.to_string(), title, covered: true, cites: vec![clause.id.to_string()], length: 0.0 });
+            docs.push(Doc { behind_covered_sibling: false, kind: HitKind::Clause, id: clause.id.to_string(), title, coverage: CoverageLevel::Full, cites: vec![clause.id.to_string()], length: 0.0 });
             doc_terms.push(fields);
         }
         let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
@@ -372,7 +364,7 @@ impl SearchIndex {
             .take(limit)
             .map(|(i, score)| {
                 let doc = &self.docs[i];
-                Hit { kind: doc.kind, id: doc.id.clone(), title: doc.title.clone(), score, covered: doc.covered, cites: doc.cites.clone() }
+                Hit { kind: doc.kind, id: doc.id.clone(), title: doc.title.clone(), score, coverage: doc.coverage, cites: doc.cites.clone() }
             })
             .collect()
     }

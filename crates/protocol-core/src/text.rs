@@ -256,7 +256,7 @@ impl ParsedBlock {
     pub fn into_block(self) -> Block {
         match self {
             ParsedBlock::Paragraph(text) => Block::Paragraph(text.into()),
-            ParsedBlock::List(items) => Block::List(items.into_iter().map(Into::into).collect::<Vec<_>>().into()),
+            ParsedBlock::List(items) => Block::List(items.into_iter().map(Into::into).collect()),
         }
     }
 

@@ -39,7 +39,7 @@ fn quotes_and_clause_ids_that_cannot_be_places_are_kept_as_text() {
     // clause (here, doubled spaces) must still come back exactly as written.
     let mut original = dataset();
     let council = &mut original.councils[0];
-    let mut nodes = council.flow.nodes.to_vec();
+    let mut nodes = council.flow.nodes().to_vec();
     let outcome = nodes
         .iter_mut()
         .find_map(|node| match node {
@@ -48,17 +48,11 @@ fn quotes_and_clause_ids_that_cannot_be_places_are_kept_as_text() {
         })
         .expect("an outcome with a citation");
     // A guidance line resting on a clause id the council lacks travels as text, not as a place.
-    let mut guidance = outcome.guidance.to_vec();
-    let mut clauses = guidance[0].clauses.to_vec();
-    clauses.push("Z.99".into());
-    guidance[0].clauses = clauses.into();
-    outcome.guidance = guidance.into();
-    let mut cites = outcome.cites.to_vec();
-    cites[0].quote = cites[0].quote.replace(' ', "  ").into();
-    let changed = cites[0].quote.to_string();
+    outcome.guidance[0].clauses.push("Z.99".into());
+    outcome.cites[0].quote = outcome.cites[0].quote.replace(' ', "  ").into();
+    let changed = outcome.cites[0].quote.to_string();
     assert!(changed.contains("  "), "the quote must change for this test to mean anything");
-    outcome.cites = cites.into();
-    council.flow.nodes = nodes.into();
+    council.flow = protocol_core::model::Flow::new(council.flow.start.clone(), nodes);
     let bytes: &'static [u8] = Box::leak(encode(&original).into_boxed_slice());
     let decoded = decode(bytes).expect("decodes");
     assert_eq!(decoded, original);

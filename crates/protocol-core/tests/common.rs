@@ -2,12 +2,22 @@
 #![allow(dead_code)]
 
 use protocol_core::diagnostic::Diagnostics;
-use protocol_core::loader::{load_council, load_topics, LoadedCouncil};
+use protocol_core::loader::{load_council, load_topics, Checks, LoadedCouncil};
 use protocol_core::model::Topic;
 use std::path::PathBuf;
 
+/// The project's root, where the shipped protocols live.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// This crate's own test data.
+pub fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn read_own(relative: &str) -> String {
+    std::fs::read_to_string(crate_dir().join(relative)).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
 }
 
 pub fn read(relative: &str) -> String {
@@ -19,17 +29,17 @@ pub fn topics() -> Vec<Topic> {
 }
 
 pub fn fixture_text() -> String {
-    read("tests/fixtures/valid/fixture.toml")
+    read_own("tests/fixtures/valid/fixture.toml")
 }
 
 pub fn fixture_source() -> String {
-    read("tests/fixtures/valid/sources/fixture.txt")
+    read_own("tests/fixtures/valid/sources/fixture.txt")
 }
 
 /// Loads a council file's text against a given source text, as `protocols/broken.toml`.
 pub fn load_with(toml_text: &str, source: &str) -> Result<LoadedCouncil, Diagnostics> {
     let source = source.to_string();
-    load_council("protocols/broken.toml", toml_text, &topics(), move |_| Ok(source))
+    load_council("protocols/broken.toml", toml_text, &topics(), Checks::ALL, move |_| Ok(source))
 }
 
 /// The fixture with one exact passage replaced; panics if the passage is not there, so a

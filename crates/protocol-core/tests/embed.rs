@@ -12,6 +12,7 @@ fn attrs(council: Option<&str>, topic: Option<&str>, view: Option<&str>, clause:
         topic: topic.map(Into::into),
         view: view.map(Into::into),
         clause: clause.map(Into::into),
+        sync_url: false,
     }
 }
 

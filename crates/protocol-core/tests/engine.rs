@@ -2,7 +2,8 @@
 
 mod common;
 use common::*;
-use protocol_core::engine::{answers_to, change_answer, covers, outcomes_under, replay, situation_of, WalkError};
+use protocol_core::engine::{answers_to, change_answer, coverage_of, outcomes_under, replay, WalkError};
+use protocol_core::model::CoverageLevel;
 use protocol_core::library::load_library;
 
 fn library() -> protocol_core::library::Library {
@@ -46,14 +47,16 @@ fn outcomes_under_a_situation_carry_the_labels_chosen_on_the_way() {
     let ids: Vec<&str> = under.iter().map(|(_, o)| o.id.as_ref()).collect();
     assert_eq!(ids, ["complaints.about-town-clerk", "complaints.about-other-officer"]);
     assert_eq!(under[0].0, ["Yes, the Town Clerk"]);
-    assert_eq!(situation_of(council, "complaints.about-town-clerk").as_deref(), Some("complaints.councillor-about-officer"));
+    let outcome = council.flow.outcome("complaints.about-town-clerk").expect("outcome");
+    assert_eq!(outcome.situation, "complaints.councillor-about-officer");
+    assert_eq!(outcome.topic, "complaints");
 }
 
 #[test]
-fn covers_tells_silent_protocols_apart() {
+fn coverage_of_a_situation_is_the_most_any_branch_covers() {
     let library = library();
     let model = library.council("model").expect("model");
     let crawley = library.council("crawley").expect("crawley");
-    assert!(!covers(model, "media.press-releases"), "the Model protocol has no media section");
-    assert!(covers(crawley, "media.press-releases"));
+    assert_eq!(coverage_of(model, "media.press-releases"), CoverageLevel::None, "the Model protocol has no media section");
+    assert_eq!(coverage_of(crawley, "media.press-releases"), CoverageLevel::Full);
 }

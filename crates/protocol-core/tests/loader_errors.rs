@@ -100,7 +100,7 @@ fn all_problems_are_reported_in_one_pass() {
 #[test]
 fn missing_source_file_is_reported_at_the_source_field() {
     let text = fixture_text();
-    let result = protocol_core::loader::load_council("protocols/broken.toml", &text, &topics(), |_| Err("cannot read source sources/fixture.txt: No such file".into()));
+    let result = protocol_core::loader::load_council("protocols/broken.toml", &text, &topics(), protocol_core::loader::Checks::ALL, |_| Err("cannot read source sources/fixture.txt: No such file".into()));
     let errors = result.expect_err("must fail").to_string();
     let line = line_of(&text, "source = ");
     assert!(errors.starts_with(&format!("protocols/broken.toml:{line}:")), "{errors}");

@@ -1,5 +1,7 @@
-use super::page_heading::PageHeading;
-use super::Static;
+use crate::components::back_link::BackLink;
+use crate::components::coverage::CoverageTag;
+use crate::components::page_heading::PageHeading;
+use crate::components::DataRef;
 #[cfg(feature = "search")]
 use crate::data::{synonyms, topics};
 use protocol_core::engine::answers_to;
@@ -14,7 +16,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AskPageProps {
-    pub council: Static<Council>,
+    pub council: DataRef<Council>,
 }
 
 const EXAMPLES: [&str; 3] = ["can I get the clerk to write to the developer", "officer was rude to me", "my wife works for the council"];
@@ -43,7 +45,7 @@ pub fn ask_page(props: &AskPageProps) -> Html {
     let guide = Route::Guide { council: council.id.to_string(), answers: vec![] };
     html! {
         <div class="pg-page pg-ask">
-            <a class="pg-back-link" href={guide.to_hash()}>{ "Back to the questions" }</a>
+            <BackLink to={guide} label="Back to the questions" />
             <PageHeading text="Ask in your own words" caption={Some(AttrValue::from(council.short_name.to_string()))} />
             <form class="pg-form" role="search" onsubmit={on_submit}>
                 <label class="pg-label" for="pg-ask-input">{ "Describe your situation" }</label>
@@ -69,11 +71,12 @@ fn result_item(council: &'static Council, hit: &Hit) -> Html {
         HitKind::Clause => (Route::Reader { council: council.id.to_string(), clause: Some(hit.id.clone()) }, "Clause"),
     };
     let cites: Vec<String> = hit.cites.iter().map(|id| council.clause(id).map_or_else(|| id.clone(), |c| c.label.to_string())).collect();
+    let outcome_coverage = (hit.kind == HitKind::Outcome).then_some(hit.coverage);
     html! {
         <li class="pg-result" key={format!("{}-{}", kind, hit.id)}>
             <span class="pg-tag">{ kind }</span>
-            if !hit.covered {
-                <span class="pg-tag pg-tag-muted">{ "Not covered" }</span>
+            if let Some(level) = outcome_coverage {
+                <CoverageTag level={level} />
             }
             <a class="pg-link pg-result-title" href={route.to_hash()}>{ hit.title.clone() }</a>
             if hit.kind == HitKind::Outcome && !cites.is_empty() {

@@ -1,78 +1,49 @@
-use super::page_heading::PageHeading;
-use super::Static;
-use crate::navigation::Navigator;
-use protocol_core::engine::change_answer;
+use crate::components::back_link::BackLink;
+use crate::components::page_heading::PageHeading;
+use crate::components::{DataRef, Dispatch};
+use crate::state::{back_route, Action};
 use protocol_core::model::{Council, Question};
 use protocol_core::route::Route;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
-    pub council: Static<Council>,
-    pub question: Static<Question>,
+    pub council: DataRef<Council>,
+    pub question: DataRef<Question>,
     /// The answers that led here.
     pub answers: Vec<String>,
-    /// Answers given earlier in this walk, including ones after this step.
-    pub remembered: Vec<String>,
+    /// The option to show selected: picked now, or answered before.
+    pub selected: Option<AttrValue>,
+    /// Continue was pressed with nothing picked.
+    pub show_error: bool,
 }
 
 /// One question per screen: radios, Continue, and an announced error if nothing is chosen.
+/// Every change goes to the reducer; the page only shows what it is given.
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
+    let dispatch = use_context::<Dispatch>();
+    let send = move |action: Action| {
+        if let Some(dispatch) = &dispatch {
+            dispatch.send(action);
+        }
+    };
     let step = props.answers.len();
-    // A choice not yet submitted, and the error, belong to one step: arriving at another step
-    // (or back at this one) starts from what was answered before. Held in a ref and reset here,
-    // during render, so a new step costs one render, not two.
-    let step_key = format!("{}/{step}", props.question.0.id);
-    let this_step = use_mut_ref(StepState::default);
-    let rerender = use_force_update();
-    if this_step.borrow().key != step_key {
-        *this_step.borrow_mut() = StepState { key: step_key.clone(), picked: None, show_error: false };
-    }
-    let chosen: Option<String> = this_step.borrow().picked.clone().or_else(|| props.remembered.get(step).cloned());
-    let show_error = this_step.borrow().show_error;
     let question = props.question.0;
     let council = props.council.0;
+    let show_error = props.show_error;
     let field_id = format!("pg-q-{}", question.id.replace('.', "-"));
     let error_id = format!("{field_id}-error");
     let hint_id = format!("{field_id}-hint");
-
-    let navigator = use_context::<Navigator>();
     let on_submit = {
-        let chosen = chosen.clone();
-        let this_step = this_step.clone();
-        let rerender = rerender.clone();
-        let remembered = props.remembered.clone();
-        let answers = props.answers.clone();
+        let send = send.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            // The form is the source of truth: state may not have re-rendered yet if Continue
-            // follows the choice very quickly.
-            let answer = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|form| form.query_selector("input[type=radio]:checked").ok().flatten())
-                .and_then(|input| input.get_attribute("value"))
-                .or_else(|| chosen.clone());
-            match answer {
-                Some(answer) => {
-                    let base = if remembered.starts_with(&answers) { &remembered } else { &answers };
-                    let next = change_answer(council, base, step, &answer);
-                    if let Some(navigator) = &navigator {
-                        navigator.go(Route::Guide { council: council.id.to_string(), answers: next });
-                    }
-                }
-                None => {
-                    this_step.borrow_mut().show_error = true;
-                    rerender.force_update();
-                }
-            }
+            send(Action::Continue);
         })
     };
-    let back = if step == 0 {
-        Route::Reader { council: council.id.to_string(), clause: None }
-    } else {
-        Route::Guide { council: council.id.to_string(), answers: props.answers[..step - 1].to_vec() }
-    };
+    let here = Route::Guide { council: council.id.to_string(), answers: props.answers.clone() };
+    let back = back_route(&here).unwrap_or(Route::Home);
     let back_label = if step == 0 { "Back to the protocol" } else { "Back to the previous question" };
     let described_by = [question.hint.as_ref().map(|_| hint_id.clone()), show_error.then(|| error_id.clone())]
         .into_iter()
@@ -82,7 +53,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
 
     html! {
         <div class="pg-page pg-question">
-            <a class="pg-back-link" href={back.to_hash()}>{ back_label }</a>
+            <BackLink to={back} label={back_label} action={Some(Action::Back)} />
             <div class="pg-error-region" role="alert">
                 if show_error {
                     <div class="pg-error-summary">
@@ -113,25 +84,23 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         <div class="pg-radios">
                             { for question.options.iter().enumerate().map(|(index, option)| {
                                 let id = format!("{field_id}-{index}");
+                                let option_hint_id = format!("{id}-hint");
                                 let value = option.next.to_string();
-                                let checked = chosen.as_deref() == Some(value.as_str());
+                                let checked = props.selected.as_deref() == Some(value.as_str());
                                 let onchange = {
-                                    let this_step = this_step.clone();
-                                    let rerender = rerender.clone();
+                                    let send = send.clone();
                                     let value = value.clone();
-                                    Callback::from(move |_: Event| {
-                                        let mut state = this_step.borrow_mut();
-                                        state.picked = Some(value.clone());
-                                        state.show_error = false;
-                                        drop(state);
-                                        rerender.force_update();
-                                    })
+                                    Callback::from(move |_: Event| send(Action::Choose(value.clone())))
                                 };
                                 html! {
                                     <div class="pg-radio" key={value.clone()}>
                                         <input class="pg-radio-input" type="radio" id={id.clone()} name={field_id.clone()}
-                                            value={value} checked={checked} onchange={onchange} />
+                                            value={value} checked={checked} onchange={onchange}
+                                            aria-describedby={option.hint.as_ref().map(|_| option_hint_id.clone())} />
                                         <label class="pg-radio-label" for={id}>{ option.label.to_string() }</label>
+                                        if let Some(hint) = &option.hint {
+                                            <p class="pg-hint pg-radio-hint" id={option_hint_id}>{ hint.to_string() }</p>
+                                        }
                                     </div>
                                 }
                             }) }
@@ -142,14 +111,6 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             </form>
         </div>
     }
-}
-
-/// What the person has done on the step they are on, before submitting it.
-#[derive(Default)]
-struct StepState {
-    key: String,
-    picked: Option<String>,
-    show_error: bool,
 }
 
 /// The error summary's link moves focus to the first radio instead of changing the URL hash.

@@ -1,37 +1,40 @@
-use super::answers_summary::AnswersSummary;
-use super::clause_text::ClauseText;
-use super::page_heading::PageHeading;
-use super::{StartAgain, Static};
-use crate::navigation::{copy_to_clipboard, leave_page, page_url_with_hash, print_page};
-use protocol_core::engine::situation_of;
+use crate::browser::{copy_to_clipboard, leave_page, print_page};
+use crate::components::answers_summary::AnswersSummary;
+use crate::components::back_link::BackLink;
+use crate::components::clause_link::ClauseLink;
+use crate::components::clause_text::ClauseText;
+use crate::components::contact::Contact;
+use crate::components::coverage::{coverage_label, CoverageNote};
+use crate::components::page_heading::PageHeading;
+use crate::components::{DataRef, Dispatch};
+use crate::data::topics;
+use crate::navigation::page_url_with_hash;
+use crate::state::{back_route, Action};
 use protocol_core::model::{Clause, Council, Outcome};
 use protocol_core::route::Route;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomePageProps {
-    pub council: Static<Council>,
-    pub outcome: Static<Outcome>,
+    pub council: DataRef<Council>,
+    pub outcome: DataRef<Outcome>,
     pub steps: Vec<(AttrValue, AttrValue)>,
     pub answers: Vec<String>,
 }
 
-/// The guidance, the clauses it rests on word for word, and why they apply.
+/// The guidance, how much of the situation the protocol covers, the clauses word for word, and
+/// why they apply.
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &OutcomePageProps) -> Html {
     let council = props.council.0;
     let outcome = props.outcome.0;
     let copied = use_state(|| false);
-    let start_again = use_context::<StartAgain>().map(|StartAgain(callback)| callback);
-    let on_start_again = Callback::from(move |_: MouseEvent| {
-        if let Some(callback) = &start_again {
-            callback.emit(());
-        }
-    });
+    let dispatch = use_context::<Dispatch>();
     let route = Route::Guide { council: council.id.to_string(), answers: props.answers.clone() };
-    let back = Route::Guide { council: council.id.to_string(), answers: props.answers[..props.answers.len().saturating_sub(1)].to_vec() };
+    let back = back_route(&route).unwrap_or(Route::Home);
     let restart = Route::Guide { council: council.id.to_string(), answers: vec![] };
     let cited = cited_clauses(council, outcome);
+    let offer_leave = topics().iter().any(|topic| topic.id == outcome.topic && topic.offer_leave);
     let on_copy = {
         let copied = copied.clone();
         let url = page_url_with_hash(&route);
@@ -40,11 +43,12 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
             copied.set(true);
         })
     };
+    let compare = Route::Compare { council: council.id.to_string(), situation: outcome.situation.to_string() };
     html! {
-        <div class="pg-page pg-outcome">
+        <div class={classes!("pg-page", "pg-outcome", format!("pg-outcome-{}", outcome.coverage.as_str()))}>
             <div class="pg-outcome-bar">
-                <a class="pg-back-link" href={back.to_hash()}>{ "Back to the previous question" }</a>
-                if outcome.topic == "complaints" {
+                <BackLink to={back} label="Back to the previous question" action={Some(Action::Back)} />
+                if offer_leave {
                     <button type="button" class="pg-button pg-button-warning pg-leave" onclick={Callback::from(|_: MouseEvent| leave_page())}>
                         { "Leave this page" }
                     </button>
@@ -55,73 +59,68 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
                 { format!("{}: {}", council.name, council.document) }
                 if let Some(adopted) = &council.adopted { { format!(" ({adopted})") } }
             </p>
-            if !outcome.covered {
-                <div class="pg-inset pg-not-covered">
-                    <p class="pg-body"><strong>{ "This protocol does not cover this." }</strong>
-                    { format!(" {}\u{2019}s protocol says nothing on this question, so this guide does not answer it.", council.short_name) }</p>
-                </div>
+            if !outcome.coverage.is_full() {
+                <p class="pg-coverage-status"><strong>{ coverage_label(outcome.coverage.level()) }</strong></p>
             }
             if let Some(contact) = &outcome.contact {
-                <p class="pg-contact"><span class="pg-contact-label">{ "Who to go to: " }</span><strong>{ contact.to_string() }</strong></p>
+                <Contact role={contact.role.to_string()} />
             }
-            <ul class="pg-guidance">
-                { for outcome.guidance.iter().filter(|line| !line.clauses.is_empty() || outcome.covered).map(|line| html! {
-                    <li class="pg-guidance-line">
-                        { line.text.to_string() }{ " " }
-                        <span class="pg-cite-refs">
-                            { "(" }
-                            { for line.clauses.iter().enumerate().map(|(index, id)| {
-                                let label = council.clause(id).map_or_else(|| id.to_string(), |clause| clause.label.to_string());
-                                html! { <>
+            if !outcome.guidance.is_empty() {
+                <ul class="pg-guidance">
+                    { for outcome.guidance.iter().map(|line| html! {
+                        <li class="pg-guidance-line">
+                            { line.text.to_string() }{ " " }
+                            <span class="pg-cite-refs">
+                                { "(" }
+                                { for line.clauses.iter().enumerate().map(|(index, id)| html! { <>
                                     if index > 0 { { ", " } }
-                                    <a class="pg-link" href={Route::Reader { council: council.id.to_string(), clause: Some(id.to_string()) }.to_hash()}
-                                        onclick={scroll_to_cited(id.to_string())}>{ label }</a>
-                                </> }
-                            }) }
-                            { ")" }
-                        </span>
-                    </li>
-                }) }
-            </ul>
+                                    <ClauseLink council={props.council} clause={id.to_string()} onclick={Some(scroll_to_cited(id.to_string()))} />
+                                </> }) }
+                                { ")" }
+                            </span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <CoverageNote council={props.council} coverage={DataRef(&outcome.coverage)} />
             if !cited.is_empty() {
                 <p class="pg-because">{ because_line(&props.steps, &cited) }</p>
                 <section class="pg-cited" aria-labelledby="pg-cited-title">
                     <h2 class="pg-subheading" id="pg-cited-title">{ if cited.len() == 1 { "The clause, word for word" } else { "The clauses, word for word" } }</h2>
-                    { for cited.iter().map(|clause| {
-                        let quotes: Vec<AttrValue> = outcome.cites.iter().filter(|c| c.clause == clause.id).map(|c| AttrValue::from(c.quote.to_string())).collect();
-                        let reader = Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) };
-                        html! {
-                            <article class="pg-clause pg-cited-clause" data-cited={clause.id.to_string()} tabindex="-1">
-                                <h3 class="pg-clause-label">{ clause.label.to_string() }</h3>
-                                if let Some(context) = clause.headings.last() {
-                                    <p class="pg-clause-context">{ context.to_string() }</p>
-                                }
-                                <ClauseText clause={Static(*clause)} quotes={quotes} />
-                                <p class="pg-clause-actions">
-                                    <a class="pg-link" href={reader.to_hash()}>
-                                        { "Read in the protocol" }<span class="pg-visually-hidden">{ format!(" ({})", clause.label) }</span>
-                                    </a>
-                                </p>
-                            </article>
-                        }
-                    }) }
+                    { for cited.iter().map(|clause| cited_clause(council, outcome, clause)) }
                 </section>
             }
-            if let Some(situation) = situation_of(council, &outcome.id) {
-                <p class="pg-body">
-                    <a class="pg-link" href={Route::Compare { council: council.id.to_string(), situation }.to_hash()}>
-                        { "How do other councils handle this?" }
-                    </a>
-                </p>
-            }
+            <p class="pg-body">
+                <a class="pg-link" href={compare.to_hash()}>{ "How do other councils handle this?" }</a>
+            </p>
             <AnswersSummary council={props.council} steps={props.steps.clone()} answers={props.answers.clone()} />
             <div class="pg-actions">
-                <a class="pg-button pg-button-secondary" href={restart.to_hash()} onclick={on_start_again}>{ "Start again" }</a>
+                <a class="pg-button pg-button-secondary" href={restart.to_hash()}
+                    onclick={dispatch.as_ref().map(|d| d.on_click(Action::StartAgain))}>{ "Start again" }</a>
                 <button type="button" class="pg-button pg-button-secondary" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="pg-button pg-button-secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ "Print" }</button>
             </div>
             <p class="pg-status" role="status">{ if *copied { "Link copied" } else { "" } }</p>
         </div>
+    }
+}
+
+fn cited_clause(council: &'static Council, outcome: &'static Outcome, clause: &'static Clause) -> Html {
+    let quotes: Vec<AttrValue> = outcome.cites.iter().filter(|c| c.clause == clause.id).map(|c| AttrValue::from(c.quote.to_string())).collect();
+    let reader = Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) };
+    html! {
+        <article class="pg-clause pg-cited-clause" data-cited={clause.id.to_string()} tabindex="-1">
+            <h3 class="pg-clause-label">{ clause.label.to_string() }</h3>
+            if let Some(context) = clause.headings.last() {
+                <p class="pg-clause-context">{ context.to_string() }</p>
+            }
+            <ClauseText clause={DataRef(clause)} quotes={quotes} />
+            <p class="pg-clause-actions">
+                <a class="pg-link" href={reader.to_hash()}>
+                    { "Read in the protocol" }<span class="pg-visually-hidden">{ format!(" ({})", clause.label) }</span>
+                </a>
+            </p>
+        </article>
     }
 }
 
@@ -151,13 +150,13 @@ fn because_line(steps: &[(AttrValue, AttrValue)], cited: &[&Clause]) -> String {
     // The first answer only picks a topic; the situation and later answers carry the meaning.
     let answers: Vec<String> = steps.iter().skip(1).map(|(_, answer)| format!("\u{201C}{answer}\u{201D}")).collect();
     // Numbered clauses read as "clauses 4.1 and 4.2"; others keep their own labels.
-    let numbers: Vec<String> = cited.iter().filter_map(|c| c.label.strip_prefix("Clause ").map(str::to_string)).collect();
+    let numbers: Vec<String> = cited.iter().filter_map(|c| c.number.as_ref().map(|n| n.to_string())).collect();
     let mut labels: Vec<String> = match numbers.len() {
         0 => Vec::new(),
         1 => vec![format!("clause {}", numbers[0])],
         _ => vec![format!("clauses {}", join_and(&numbers))],
     };
-    labels.extend(cited.iter().filter(|c| !c.label.starts_with("Clause ")).map(|c| c.label.to_string()));
+    labels.extend(cited.iter().filter(|c| c.number.is_none()).map(|c| c.label.to_string()));
     let verb = if cited.len() == 1 { "applies" } else { "apply" };
     format!("Because you answered {}, {} {verb}.", join_and(&answers), join_and(&labels))
 }
@@ -174,3 +173,4 @@ fn scroll_to_cited(id: String) -> Callback<MouseEvent> {
         }
     })
 }
+

@@ -1,4 +1,4 @@
-use super::page_heading::PageHeading;
+use crate::components::page_heading::PageHeading;
 use protocol_core::route::Route;
 use yew::prelude::*;
 

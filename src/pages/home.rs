@@ -1,14 +1,11 @@
-use super::page_heading::PageHeading;
+use crate::components::page_heading::PageHeading;
 use crate::data::councils;
 use protocol_core::route::Route;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CouncilPickerProps {}
-
 /// The start page: choose a council, then read its protocol or start the guide.
-#[function_component(CouncilPicker)]
-pub fn council_picker(_props: &CouncilPickerProps) -> Html {
+#[function_component(Home)]
+pub fn home() -> Html {
     html! {
         <div class="pg-page">
             <PageHeading text="Councillor and officer protocols" />

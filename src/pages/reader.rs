@@ -1,7 +1,6 @@
-use super::clause_text::ClauseText;
-use super::page_heading::PageHeading;
-use super::Static;
-use protocol_core::engine::{answers_to, outcomes_citing};
+use crate::components::clause_card::ClauseCard;
+use crate::components::page_heading::PageHeading;
+use crate::components::DataRef;
 use protocol_core::model::{Clause, Council};
 use protocol_core::route::Route;
 use wasm_bindgen::JsCast;
@@ -9,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub council: Static<Council>,
+    pub council: DataRef<Council>,
     /// The clause a deep link points at: scrolled to and highlighted.
     #[prop_or_default]
     pub target: Option<AttrValue>,
@@ -55,7 +54,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                             <span class="pg-toc-clauses">
                                 { for clauses.iter().map(|clause| html! {
                                     <a class="pg-link pg-toc-clause" href={clause_route(council, clause).to_hash()}>
-                                        { short_id(clause) }<span class="pg-visually-hidden">{ format!(": {}", clause.label) }</span>
+                                        { clause.short_label.to_string() }<span class="pg-visually-hidden">{ format!(": {}", clause.label) }</span>
                                     </a>
                                 }) }
                             </span>
@@ -67,7 +66,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <section class="pg-section">
                     <h2 class="pg-subheading">{ heading.clone() }</h2>
                     { for clauses.iter().map(|clause| html! {
-                        <ClauseCard council={Static(council)} clause={Static(*clause)}
+                        <ClauseCard council={DataRef(council)} clause={DataRef(*clause)}
                             is_target={props.target.as_deref() == Some(clause.id.as_ref())} />
                     }) }
                 </section>
@@ -80,10 +79,6 @@ fn clause_route(council: &Council, clause: &Clause) -> Route {
     Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) }
 }
 
-fn short_id(clause: &Clause) -> String {
-    clause.id.strip_prefix("A.").map_or_else(|| clause.id.to_string(), |rest| format!("A {rest}"))
-}
-
 fn group_by_section(clauses: &'static [Clause]) -> Vec<(String, Vec<&'static Clause>)> {
     let mut sections: Vec<(String, Vec<&'static Clause>)> = Vec::new();
     for clause in clauses {
@@ -94,52 +89,4 @@ fn group_by_section(clauses: &'static [Clause]) -> Vec<(String, Vec<&'static Cla
         }
     }
     sections
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ClauseCardProps {
-    pub council: Static<Council>,
-    pub clause: Static<Clause>,
-    pub is_target: bool,
-}
-
-/// One clause in the reader, with its link and the guide's outcomes that rely on it.
-#[function_component(ClauseCard)]
-pub fn clause_card(props: &ClauseCardProps) -> Html {
-    let council = props.council.0;
-    let clause = props.clause.0;
-    let relying = outcomes_citing(council, &clause.id);
-    let class = classes!("pg-clause", props.is_target.then_some("is-target"));
-    let subheading = clause.headings.get(1).map(|h| h.to_string());
-    html! {
-        <article class={class} data-clause={clause.id.to_string()} tabindex="-1" aria-labelledby={format!("pg-clause-{}", clause.id)}>
-            if let Some(subheading) = subheading {
-                <p class="pg-clause-context">{ subheading }</p>
-            }
-            <h3 class="pg-clause-label" id={format!("pg-clause-{}", clause.id)}>
-                { clause.label.to_string() }
-                if let Some(title) = &clause.title {
-                    { ": " }{ title.to_string() }
-                }
-            </h3>
-            <ClauseText clause={props.clause} />
-            <p class="pg-clause-actions">
-                <a class="pg-link" href={clause_route(council, clause).to_hash()}>
-                    { "Link to this clause" }<span class="pg-visually-hidden">{ format!(" ({})", clause.label) }</span>
-                </a>
-            </p>
-            if !relying.is_empty() {
-                <details class="pg-relying">
-                    <summary>{ format!("Questions that rely on this clause ({})", relying.len()) }</summary>
-                    <ul class="pg-list">
-                        { for relying.iter().map(|outcome| {
-                            let answers = answers_to(council, &outcome.id).unwrap_or_default();
-                            let route = Route::Guide { council: council.id.to_string(), answers };
-                            html! { <li><a class="pg-link" href={route.to_hash()}>{ outcome.title.to_string() }</a></li> }
-                        }) }
-                    </ul>
-                </details>
-            }
-        </article>
-    }
 }

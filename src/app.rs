@@ -1,0 +1,141 @@
+//! The widget's root: holds the state (from the URL hash, or in memory for embeds), hands pages
+//! the reducer's dispatcher, and shows the page for the route.
+
+use crate::components::answers_summary::step_texts;
+use crate::components::{Dispatch, FocusOnNavigate, DataRef};
+use crate::data;
+use crate::navigation::{current_hash, show_in_url, HashListener};
+use crate::pages::ask::AskPage;
+use crate::pages::compare::ComparePage;
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::pages::outcome::OutcomePage;
+use crate::pages::question::QuestionPage;
+use crate::pages::reader::Reader;
+use crate::state::{Action, GuideState};
+use protocol_core::engine::replay;
+use protocol_core::model::{find_situation, Node};
+use protocol_core::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Keep the route in the page's URL hash. Off for embeds, so several guides can share a page.
+    pub sync_url: bool,
+    /// Where an embedded guide starts; changing it (an attribute changed) restarts the guide there.
+    pub start: Route,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { sync_url: true, start: Route::Home }
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let sync_url = props.sync_url;
+    let state = {
+        let start = props.start.clone();
+        use_reducer(move || GuideState::new(if sync_url { Route::parse(&current_hash()) } else { start }))
+    };
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(sync_url, move |sync_url| {
+            let listener = sync_url.then(|| HashListener::new(move |route| dispatcher.dispatch(Action::Go(route))));
+            move || drop(listener)
+        });
+    }
+    {
+        // The URL follows the state, so every action that moves the guide updates it in one place.
+        use_effect_with(state.route.clone(), move |route| {
+            if sync_url {
+                show_in_url(route);
+            }
+        });
+    }
+    {
+        // New attributes on an embed: start again where they point.
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.start.clone(), move |start| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !sync_url {
+                dispatcher.dispatch(Action::Go(start.clone()));
+            }
+        });
+    }
+    let dispatch = Dispatch(state.dispatcher());
+    // In memory mode, the guide's own "#/…" links move the guide instead of the host page.
+    let on_click = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: MouseEvent| {
+            if sync_url || event.default_prevented() || event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            let anchor = event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("a[href^='#/']").ok().flatten());
+            if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
+                event.prevent_default();
+                dispatch.send(Action::Go(Route::parse(&href)));
+            }
+        })
+    };
+    html! {
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
+            <div class="pg" onclick={on_click}>{ page(&state) }</div>
+        </ContextProvider<FocusOnNavigate>>
+        </ContextProvider<Dispatch>>
+    }
+}
+
+fn unknown_council(id: &str) -> Html {
+    let known: Vec<&str> = data::councils().iter().map(|c| c.name.as_ref()).collect();
+    let reason = format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
+    html! { <NotFound reason={reason} back_label="See the councils this guide covers" /> }
+}
+
+/// The page for the state's route.
+fn page(state: &GuideState) -> Html {
+    let council_of = |id: &str| data::council(id).ok_or_else(|| unknown_council(id));
+    let page = match &state.route {
+        Route::Home => Ok(html! { <Home /> }),
+        Route::NotFound { reason } => Ok(html! { <NotFound reason={reason.clone()} /> }),
+        Route::Reader { council, clause } => council_of(council).map(|council| match clause {
+            Some(clause) if council.clause(clause).is_none() => {
+                let reason = format!("{}\u{2019}s protocol has no clause \u{201C}{clause}\u{201D}.", council.short_name);
+                let back_to = Route::Reader { council: council.id.to_string(), clause: None };
+                html! { <NotFound reason={reason} back_to={back_to} back_label={format!("Read {}\u{2019}s protocol", council.short_name)} /> }
+            }
+            _ => html! { <Reader council={DataRef(council)} target={clause.clone().map(AttrValue::from)} /> },
+        }),
+        Route::Ask { council } => council_of(council).map(|council| html! { <AskPage council={DataRef(council)} /> }),
+        Route::Compare { council, situation } => council_of(council).map(|council| match find_situation(data::topics(), situation) {
+            Some((topic, found)) => html! { <ComparePage council={DataRef(council)} topic={DataRef(topic)} situation={DataRef(found)} /> },
+            None => {
+                let back_to = Route::Guide { council: council.id.to_string(), answers: vec![] };
+                let reason = format!("The guide has no question \u{201C}{situation}\u{201D} to compare.");
+                html! { <NotFound reason={reason} back_to={back_to} back_label="Go to the guide" /> }
+            }
+        }),
+        Route::Guide { council, answers } => council_of(council).map(|council| match replay(council, answers) {
+            Err(error) => {
+                let back_to = Route::Guide { council: council.id.to_string(), answers: vec![] };
+                let reason = format!("This link to {}\u{2019}s guide does not fit its questions: {error}.", council.short_name);
+                html! { <NotFound reason={reason} back_to={back_to} back_label="Start the guide again" /> }
+            }
+            Ok(walk) => match walk.current {
+                // Keyed by step, so each step is a new page to Yew and keeps nothing of the last.
+                Node::Question(question) => html! {
+                    <QuestionPage key={format!("{}/{}", answers.len(), question.id)} council={DataRef(council)} question={DataRef(question)}
+                        answers={answers.clone()} selected={state.selected().map(|s| AttrValue::from(s.to_string()))}
+                        show_error={state.show_error} />
+                },
+                Node::Outcome(outcome) => html! {
+                    <OutcomePage council={DataRef(council)} outcome={DataRef(outcome)}
+                        steps={step_texts(&walk.steps)} answers={answers.clone()} />
+                },
+            },
+        }),
+    };
+    page.unwrap_or_else(|not_found| not_found)
+}
