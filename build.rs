@@ -29,7 +29,11 @@ fn main() {
         Ok(library) => library,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
-            eprintln!("error: the protocol files in {} have {} problem(s); see above", dir.display(), diagnostics.0.len());
+            eprintln!(
+                "error: the protocol files in {} have {} problem(s); see above",
+                dir.display(),
+                diagnostics.0.len()
+            );
             std::process::exit(1);
         }
     };

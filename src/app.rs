@@ -2,7 +2,7 @@
 //! the reducer's dispatcher, and shows the page for the route.
 
 use crate::components::answers_summary::step_texts;
-use crate::components::{Dispatch, FocusOnNavigate, DataRef};
+use crate::components::{DataRef, Dispatch, FocusOnNavigate};
 use crate::data;
 use crate::navigation::{current_hash, show_in_url, HashListener};
 use crate::pages::ask::AskPage;
@@ -69,10 +69,18 @@ pub fn app(props: &AppProps) -> Html {
     let on_click = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
-            if sync_url || event.default_prevented() || event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() {
+            if sync_url
+                || event.default_prevented()
+                || event.button() != 0
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.shift_key()
+            {
                 return;
             }
-            let anchor = event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("a[href^='#/']").ok().flatten());
+            let anchor = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| target.closest("a[href^='#/']").ok().flatten());
             if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
                 event.prevent_default();
                 dispatch.send(Action::Go(Route::parse(&href)));
@@ -90,7 +98,8 @@ pub fn app(props: &AppProps) -> Html {
 
 fn unknown_council(id: &str) -> Html {
     let known: Vec<&str> = data::councils().iter().map(|c| c.name.as_ref()).collect();
-    let reason = format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
+    let reason =
+        format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
     html! { <NotFound reason={reason} back_label="See the councils this guide covers" /> }
 }
 

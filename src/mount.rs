@@ -68,7 +68,9 @@ pub fn mount_app(root: web_sys::Element) {
 
 /// The attributes of an element as the embedding script passes them: an object of name → value.
 fn read_attributes(attributes: &JsValue) -> EmbedAttributes {
-    EmbedAttributes::from_lookup(|name| js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok().and_then(|value| value.as_string()))
+    EmbedAttributes::from_lookup(|name| {
+        js_sys::Reflect::get(attributes, &JsValue::from_str(name)).ok().and_then(|value| value.as_string())
+    })
 }
 
 /// One `<protocol-guide>` element's guide. Created by `mount_guide`; the element's script calls

@@ -82,8 +82,12 @@ impl GuideState {
 /// Where "Back" goes from a route of the guide.
 pub fn back_route(route: &Route) -> Option<Route> {
     match route {
-        Route::Guide { council, answers } if answers.is_empty() => Some(Route::Reader { council: council.clone(), clause: None }),
-        Route::Guide { council, answers } => Some(Route::Guide { council: council.clone(), answers: answers[..answers.len() - 1].to_vec() }),
+        Route::Guide { council, answers } if answers.is_empty() => {
+            Some(Route::Reader { council: council.clone(), clause: None })
+        }
+        Route::Guide { council, answers } => {
+            Some(Route::Guide { council: council.clone(), answers: answers[..answers.len() - 1].to_vec() })
+        }
         _ => None,
     }
 }
@@ -107,7 +111,10 @@ impl Reducible for GuideState {
                 _ => None,
             },
             Action::StartAgain => match &self.route {
-                Route::Guide { council, .. } | Route::Reader { council, .. } | Route::Ask { council } | Route::Compare { council, .. } => {
+                Route::Guide { council, .. }
+                | Route::Reader { council, .. }
+                | Route::Ask { council }
+                | Route::Compare { council, .. } => {
                     let mut state = self.go(Route::Guide { council: council.clone(), answers: Vec::new() });
                     state.remembered_answers.clear();
                     Some(state)
@@ -183,7 +190,8 @@ mod tests {
 
     #[test]
     fn a_choice_never_submitted_is_not_kept() {
-        let state = at(walk(&["complaints"])).reduce(Action::Choose("complaints.public-criticism".into())).reduce(Action::Back);
+        let state =
+            at(walk(&["complaints"])).reduce(Action::Choose("complaints.public-criticism".into())).reduce(Action::Back);
         let again = state.reduce(Action::Continue);
         assert_eq!(again.route, walk(&["complaints"]));
         assert_eq!(again.selected(), None);

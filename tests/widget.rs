@@ -51,7 +51,8 @@ async fn a_clause_deep_link_shows_and_highlights_that_clause() {
     let root = mount_at("#/leighton-linslade/clause/8.7").await;
     let clause = find(&root, "[data-clause=\"8.7\"]");
     assert!(clause.class_list().contains("is-target"));
-    assert!(text(&clause).contains("Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."));
+    assert!(text(&clause)
+        .contains("Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."));
     assert_eq!(count(&root, ".is-target"), 1);
     root.remove();
 }
@@ -77,7 +78,13 @@ async fn an_unknown_council_gets_a_friendly_not_found_with_a_way_back() {
 
 #[wasm_bindgen_test]
 async fn mangled_links_land_on_not_found_never_an_empty_box() {
-    for hash in ["#/crawley/clause/99.9", "#/crawley/guide/complaints/bogus", "#/%zz", "#/crawley/what/ever", "#/crawley/clause/<b>"] {
+    for hash in [
+        "#/crawley/clause/99.9",
+        "#/crawley/guide/complaints/bogus",
+        "#/%zz",
+        "#/crawley/what/ever",
+        "#/crawley/clause/<b>",
+    ] {
         let root = mount_at(hash).await;
         assert_eq!(text(&find(&root, "h1")), "Page not found", "{hash}");
         assert!(count(&root, ".pg-not-found a[href]") == 1, "{hash}");
@@ -119,13 +126,29 @@ async fn choosing_and_continuing_moves_to_the_next_question_and_back_keeps_the_a
 
 #[wasm_bindgen_test]
 async fn an_outcome_shows_guidance_the_quoted_clause_and_why_it_applies() {
-    let root = mount_at("#/leighton-linslade/guide/complaints/complaints.councillor-about-officer/complaints.about-town-clerk").await;
+    let root = mount_at(
+        "#/leighton-linslade/guide/complaints/complaints.councillor-about-officer/complaints.about-town-clerk",
+    )
+    .await;
     assert!(text(&find(&root, "h1")).contains("Raise it with the Town Mayor"));
     let marks: Vec<String> = (0..count(&root, "mark.pg-quote"))
-        .map(|i| root.query_selector_all("mark.pg-quote").expect("marks").item(i).and_then(|n| n.text_content()).unwrap_or_default())
+        .map(|i| {
+            root.query_selector_all("mark.pg-quote")
+                .expect("marks")
+                .item(i)
+                .and_then(|n| n.text_content())
+                .unwrap_or_default()
+        })
         .collect();
-    assert!(marks.iter().any(|m| m == "Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."), "{marks:?}");
-    assert!(text(&find(&root, ".pg-because")).contains("Because you answered \u{201C}A councillor is unhappy with an officer\u{201D}"));
+    assert!(
+        marks
+            .iter()
+            .any(|m| m
+                == "Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."),
+        "{marks:?}"
+    );
+    assert!(text(&find(&root, ".pg-because"))
+        .contains("Because you answered \u{201C}A councillor is unhappy with an officer\u{201D}"));
     assert!(text(&find(&root, ".pg-because")).contains("clause 8.7 applies"));
     let change = find(&root, ".pg-summary-action a");
     assert!(text(&change).contains("Change your answer to:"));

@@ -16,7 +16,8 @@ pub struct ClauseLinkProps {
 #[function_component(ClauseLink)]
 pub fn clause_link(props: &ClauseLinkProps) -> Html {
     let council = props.council.0;
-    let label = council.clause(&props.clause).map_or_else(|| props.clause.to_string(), |clause| clause.label.to_string());
+    let label =
+        council.clause(&props.clause).map_or_else(|| props.clause.to_string(), |clause| clause.label.to_string());
     let route = Route::Reader { council: council.id.to_string(), clause: Some(props.clause.to_string()) };
     html! { <a class="pg-link" href={route.to_hash()} onclick={props.onclick.clone()}>{ label }</a> }
 }

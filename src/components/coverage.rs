@@ -20,7 +20,11 @@ pub struct CoverageTagProps {
 /// A small label saying how much the protocol covers.
 #[function_component(CoverageTag)]
 pub fn coverage_tag(props: &CoverageTagProps) -> Html {
-    let class = classes!("pg-tag", (props.level != CoverageLevel::Full).then_some("pg-tag-muted"), format!("pg-coverage-{}", level_name(props.level)));
+    let class = classes!(
+        "pg-tag",
+        (props.level != CoverageLevel::Full).then_some("pg-tag-muted"),
+        format!("pg-coverage-{}", level_name(props.level))
+    );
     html! { <span class={class}>{ coverage_label(props.level) }</span> }
 }
 

@@ -7,9 +7,9 @@ use crate::data::{synonyms, topics};
 use protocol_core::engine::answers_to;
 use protocol_core::model::Council;
 use protocol_core::route::Route;
-use protocol_core::search::{Hit, HitKind};
 #[cfg(feature = "search")]
 use protocol_core::search::SearchIndex;
+use protocol_core::search::{Hit, HitKind};
 #[cfg(feature = "search")]
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,7 +19,8 @@ pub struct AskPageProps {
     pub council: DataRef<Council>,
 }
 
-const EXAMPLES: [&str; 3] = ["can I get the clerk to write to the developer", "officer was rude to me", "my wife works for the council"];
+const EXAMPLES: [&str; 3] =
+    ["can I get the clerk to write to the developer", "officer was rude to me", "my wife works for the council"];
 
 /// Search in your own words; results update on every keystroke and lead straight to guidance.
 #[function_component(AskPage)]
@@ -70,7 +71,8 @@ fn result_item(council: &'static Council, hit: &Hit) -> Html {
         }
         HitKind::Clause => (Route::Reader { council: council.id.to_string(), clause: Some(hit.id.clone()) }, "Clause"),
     };
-    let cites: Vec<String> = hit.cites.iter().map(|id| council.clause(id).map_or_else(|| id.clone(), |c| c.label.to_string())).collect();
+    let cites: Vec<String> =
+        hit.cites.iter().map(|id| council.clause(id).map_or_else(|| id.clone(), |c| c.label.to_string())).collect();
     let outcome_coverage = (hit.kind == HitKind::Outcome).then_some(hit.coverage);
     html! {
         <li class="pg-result" key={format!("{}-{}", kind, hit.id)}>

@@ -23,7 +23,8 @@ pub struct ComparePageProps {
 pub fn compare_page(props: &ComparePageProps) -> Html {
     let situation_id = props.situation.id.as_ref();
     // The council the person came from first, the rest in their usual order.
-    let (mut councils, others): (Vec<&'static Council>, Vec<&'static Council>) = councils().iter().partition(|c| c.id == props.council.id);
+    let (mut councils, others): (Vec<&'static Council>, Vec<&'static Council>) =
+        councils().iter().partition(|c| c.id == props.council.id);
     councils.extend(others);
     let levels: Vec<CoverageLevel> = councils.iter().map(|council| coverage_of(council, situation_id)).collect();
     let summary = coverage_summary(&levels);
@@ -69,7 +70,8 @@ fn council_column(council: &'static Council, situation_id: &str, level: Coverage
 }
 
 fn outcome_card(council: &'static Council, labels: &[&str], outcome: &'static Outcome) -> Html {
-    let route = Route::Guide { council: council.id.to_string(), answers: answers_to(council, &outcome.id).unwrap_or_default() };
+    let route =
+        Route::Guide { council: council.id.to_string(), answers: answers_to(council, &outcome.id).unwrap_or_default() };
     html! {
         <article class="pg-compare-card">
             if !labels.is_empty() {

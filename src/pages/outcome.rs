@@ -106,7 +106,8 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
 }
 
 fn cited_clause(council: &'static Council, outcome: &'static Outcome, clause: &'static Clause) -> Html {
-    let quotes: Vec<AttrValue> = outcome.cites.iter().filter(|c| c.clause == clause.id).map(|c| AttrValue::from(c.quote.to_string())).collect();
+    let quotes: Vec<AttrValue> =
+        outcome.cites.iter().filter(|c| c.clause == clause.id).map(|c| AttrValue::from(c.quote.to_string())).collect();
     let reader = Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) };
     html! {
         <article class="pg-clause pg-cited-clause" data-cited={clause.id.to_string()} tabindex="-1">
@@ -165,7 +166,9 @@ fn scroll_to_cited(id: String) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         let root = event.target_dyn_into::<web_sys::Element>().and_then(|e| e.closest(".pg-outcome").ok().flatten());
-        if let Some(target) = root.and_then(|root| root.query_selector(&format!("[data-cited=\"{id}\"]")).ok().flatten()) {
+        if let Some(target) =
+            root.and_then(|root| root.query_selector(&format!("[data-cited=\"{id}\"]")).ok().flatten())
+        {
             target.scroll_into_view_with_bool(true);
             if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
                 let _ = target.focus();
@@ -173,4 +176,3 @@ fn scroll_to_cited(id: String) -> Callback<MouseEvent> {
         }
     })
 }
-

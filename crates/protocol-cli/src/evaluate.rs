@@ -39,8 +39,12 @@ pub fn run(library: &Library, set: &Path) -> Result<ExitCode, String> {
     let (mut at_1, mut at_3) = (0usize, 0usize);
     let mut misses = Vec::new();
     for question in &questions.question {
-        let council = library.council(&question.council).ok_or_else(|| format!("unknown council `{}` in the set", question.council))?;
-        let index = indexes.entry(question.council.clone()).or_insert_with(|| SearchIndex::build(council, &library.topics, &library.synonyms));
+        let council = library
+            .council(&question.council)
+            .ok_or_else(|| format!("unknown council `{}` in the set", question.council))?;
+        let index = indexes
+            .entry(question.council.clone())
+            .or_insert_with(|| SearchIndex::build(council, &library.topics, &library.synonyms));
         let hits = index.search(&question.text, 3);
         let keys: Vec<String> = hits.iter().map(|h| result_key(h.kind.as_str(), &h.id)).collect();
         let rank = keys.iter().position(|k| question.expect.contains(k));
@@ -85,7 +89,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> {
-    let councils: Vec<_> = library.councils.iter().map(|l| &l.council).filter(|c| only.is_none_or(|id| c.id == id)).collect();
+    let councils: Vec<_> =
+        library.councils.iter().map(|l| &l.council).filter(|c| only.is_none_or(|id| c.id == id)).collect();
     if councils.is_empty() {
         return Err(format!("unknown council `{}`", only.unwrap_or_default()));
     }

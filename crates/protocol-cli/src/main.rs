@@ -1,9 +1,9 @@
 //! `protocol-guide`: the core's command-line face, for councils and for tests and benchmarks.
 
 use protocol_core::engine::answers_to;
+use protocol_core::flow::uncited_clauses;
 use protocol_core::import::draft_council_file;
 use protocol_core::library::{load_library, load_topics_in, Library};
-use protocol_core::flow::uncited_clauses;
 use protocol_core::loader::{load_council_file, load_council_file_with, Checks};
 use protocol_core::model::{Block, Clause, Council, Coverage, CoverageLevel, Node, Outcome};
 use protocol_core::search::{Hit, SearchIndex};
@@ -39,12 +39,10 @@ options:
 struct UsageError(String);
 
 fn default_dir() -> PathBuf {
-    std::env::var_os("PROTOCOL_GUIDE_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../protocols");
-            dir.canonicalize().unwrap_or(dir)
-        })
+    std::env::var_os("PROTOCOL_GUIDE_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../protocols");
+        dir.canonicalize().unwrap_or(dir)
+    })
 }
 
 fn main() -> ExitCode {
@@ -100,7 +98,9 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             let flags = parse_flags(rest, &["--council", "--limit"])?;
             let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
             let limit = match flags.value("--limit") {
-                Some(value) => value.parse().map_err(|_| UsageError(format!("--limit takes a number, not `{value}`")))?,
+                Some(value) => {
+                    value.parse().map_err(|_| UsageError(format!("--limit takes a number, not `{value}`")))?
+                }
                 None => 10,
             };
             let query = flags.positional.join(" ");
@@ -117,7 +117,8 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         "eval-search" => {
             let flags = parse_flags(rest, &["--set"])?;
             no_flags(&flags.positional)?;
-            let set = flags.value("--set").map(PathBuf::from).unwrap_or_else(|| dir.join("../tests/search/questions.toml"));
+            let set =
+                flags.value("--set").map(PathBuf::from).unwrap_or_else(|| dir.join("../tests/search/questions.toml"));
             let library = load_or_report(&dir)?;
             evaluate::run(&library, &set).map_err(UsageError)
         }
@@ -221,7 +222,8 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
             let checked = if name == protocol_core::library::TOPICS_FILE {
                 load_topics_in(folder).map(|topics| format!("{} topics", topics.len()))
             } else {
-                protocol_core::library::load_synonyms_in(folder).map(|groups| format!("{} synonym groups", groups.len()))
+                protocol_core::library::load_synonyms_in(folder)
+                    .map(|groups| format!("{} synonym groups", groups.len()))
             };
             match checked {
                 Ok(summary) => out!("{file}: valid: {summary}"),
@@ -277,7 +279,8 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
     })?;
     let council = &loaded.council;
     let uncited = uncited_clauses(council);
-    let cited: std::collections::HashSet<&str> = council.flow.outcomes().flat_map(|o| o.cites.iter().map(|c| c.clause.as_ref())).collect();
+    let cited: std::collections::HashSet<&str> =
+        council.flow.outcomes().flat_map(|o| o.cites.iter().map(|c| c.clause.as_ref())).collect();
     let background = council.clauses.iter().filter(|c| c.background && !cited.contains(c.id.as_ref())).count();
     for id in &uncited {
         out!("{}: clause {id} is cited by no outcome and not marked background", path.display());
@@ -414,7 +417,9 @@ fn outcome_json(council: &Council, outcome: &Outcome) -> Value {
     match &outcome.coverage {
         Coverage::Full => {}
         Coverage::Partial { gap } => value["gap"] = json!(gap),
-        Coverage::None { related } => value["related"] = related.iter().map(|clause| json!({"clause": clause})).collect(),
+        Coverage::None { related } => {
+            value["related"] = related.iter().map(|clause| json!({"clause": clause})).collect()
+        }
     }
     value
 }

@@ -61,9 +61,11 @@ pub fn write_all(library: &Library, out: &Path) -> Result<usize, String> {
         let council = &loaded.council;
         let file = format!("{}.html", council.id);
         std::fs::write(out.join(&file), council_page(council)).map_err(|e| format!("cannot write {file}: {e}"))?;
-        let _ = writeln!(index, "<li><a href=\"{file}\">{}</a>: {}</li>", escape(&council.name), escape(&council.document));
+        let _ =
+            writeln!(index, "<li><a href=\"{file}\">{}</a>: {}</li>", escape(&council.name), escape(&council.document));
     }
     index.push_str("</ul>\n");
-    std::fs::write(out.join("index.html"), page("Councillor and officer protocols", &index)).map_err(|e| format!("cannot write index.html: {e}"))?;
+    std::fs::write(out.join("index.html"), page("Councillor and officer protocols", &index))
+        .map_err(|e| format!("cannot write index.html: {e}"))?;
     Ok(library.councils.len() + 1)
 }

@@ -20,7 +20,8 @@ fn stdout_json(output: &Output) -> Value {
 #[test]
 fn list_prints_the_five_councils() {
     let json = stdout_json(&run(&["list"]));
-    let ids: Vec<&str> = json["councils"].as_array().expect("array").iter().map(|c| c["id"].as_str().expect("id")).collect();
+    let ids: Vec<&str> =
+        json["councils"].as_array().expect("array").iter().map(|c| c["id"].as_str().expect("id")).collect();
     assert_eq!(ids, ["crawley", "guildford", "leighton-linslade", "model", "pitstone"]);
     assert_eq!(json["councils"][2]["name"], "Leighton-Linslade Town Council");
 }
@@ -68,9 +69,19 @@ fn export_flow_nodes_follow_the_documented_shape() {
     assert!(partial["gap"].as_str().is_some_and(|gap| !gap.is_empty()), "{partial}");
     assert_eq!(partial["covered"], false);
     let none = outcomes.iter().find(|n| n["coverage"] == "none").expect("an outcome where the protocol is silent");
-    assert!(none["related"].is_array() && none["guidance"] == "" && none["cites"].as_array().is_some_and(Vec::is_empty), "{none}");
-    assert!(outcomes.iter().all(|n| n["contact"].is_null() || (n["contact"]["role"].is_string() && n["contact"]["clause"].is_string())));
-    let background = json["clauses"].as_array().expect("clauses").iter().find(|c| c["background"] == true).expect("a background clause");
+    assert!(
+        none["related"].is_array() && none["guidance"] == "" && none["cites"].as_array().is_some_and(Vec::is_empty),
+        "{none}"
+    );
+    assert!(outcomes
+        .iter()
+        .all(|n| n["contact"].is_null() || (n["contact"]["role"].is_string() && n["contact"]["clause"].is_string())));
+    let background = json["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .find(|c| c["background"] == true)
+        .expect("a background clause");
     assert_eq!(background["id"], "1.1");
     assert!(outcome["cites"].as_array().expect("cites").iter().any(|c| c["clause"] == "4.2" && c["quote"].is_string()));
 }
@@ -136,8 +147,14 @@ fn validate_passes_good_files_and_fails_broken_ones() {
 
     let dir = tempdir("broken");
     std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
-    std::fs::copy(repo().join("crates/protocol-core/tests/fixtures/valid/sources/fixture.txt"), dir.join("sources/fixture.txt")).expect("copy");
-    let broken = std::fs::read_to_string(repo().join("crates/protocol-core/tests/fixtures/valid/fixture.toml")).expect("fixture").replace("id = \"1.2\"", "id = \"1.1\"");
+    std::fs::copy(
+        repo().join("crates/protocol-core/tests/fixtures/valid/sources/fixture.txt"),
+        dir.join("sources/fixture.txt"),
+    )
+    .expect("copy");
+    let broken = std::fs::read_to_string(repo().join("crates/protocol-core/tests/fixtures/valid/fixture.toml"))
+        .expect("fixture")
+        .replace("id = \"1.2\"", "id = \"1.1\"");
     let file = dir.join("fixture.toml");
     std::fs::write(&file, broken).expect("write");
     let output = run(&["validate", file.to_str().expect("utf-8 path")]);
@@ -159,7 +176,10 @@ fn import_drafts_a_file_that_passes_the_clause_checks() {
     let output = run(&["validate", file.to_str().expect("utf-8 path")]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Only the guide is missing from a draft: no clause, numbering or coverage problem.
-    assert!(!stderr.contains("text not found") && !stderr.contains("clauses cover") && !stderr.contains("clause id"), "{stderr}");
+    assert!(
+        !stderr.contains("text not found") && !stderr.contains("clauses cover") && !stderr.contains("clause id"),
+        "{stderr}"
+    );
     assert!(stderr.contains("has situations with no node"), "{stderr}");
 }
 
@@ -181,7 +201,8 @@ fn validate_accepts_the_shared_catalogue_files_too() {
 
 #[test]
 fn ask_prints_ranked_results_in_the_documented_shape() {
-    let json = stdout_json(&run(&["ask", "--council", "leighton-linslade", "who do I complain to about the town clerk"]));
+    let json =
+        stdout_json(&run(&["ask", "--council", "leighton-linslade", "who do I complain to about the town clerk"]));
     let results = json["results"].as_array().expect("results");
     assert!(!results.is_empty());
     for result in results {
@@ -209,8 +230,10 @@ fn ask_ranks_the_not_covered_outcome_first_when_the_protocol_is_silent() {
 
 #[test]
 fn ask_tolerates_typos() {
-    let json = stdout_json(&run(&["ask", "--council", "crawley", "complian to the monitering officer about a councillor"]));
-    let ids: Vec<&str> = json["results"].as_array().expect("results").iter().take(3).map(|r| r["id"].as_str().expect("id")).collect();
+    let json =
+        stdout_json(&run(&["ask", "--council", "crawley", "complian to the monitering officer about a councillor"]));
+    let ids: Vec<&str> =
+        json["results"].as_array().expect("results").iter().take(3).map(|r| r["id"].as_str().expect("id")).collect();
     assert!(ids.iter().any(|id| id.starts_with("complaints.")), "{ids:?}");
 }
 

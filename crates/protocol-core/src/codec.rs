@@ -72,7 +72,11 @@ impl Writer {
         match self.index.get(text) {
             Some(&id) => self.uint(u64::from(id) + 1),
             None => {
-                assert!(!text.contains('\0'), "protocol data cannot hold a NUL character: {:?}", text.chars().take(60).collect::<String>());
+                assert!(
+                    !text.contains('\0'),
+                    "protocol data cannot hold a NUL character: {:?}",
+                    text.chars().take(60).collect::<String>()
+                );
                 self.index.insert(text.to_string(), self.strings.len() as u32);
                 self.strings.push(text.to_string());
                 self.uint(0);
@@ -303,8 +307,7 @@ impl Packed for Council {
         self.flow.write(w);
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
-        let (id, name, short_name, document, council_type) =
-            (r.text()?, r.text()?, r.text()?, r.text()?, r.text()?);
+        let (id, name, short_name, document, council_type) = (r.text()?, r.text()?, r.text()?, r.text()?, r.text()?);
         let adopted = Packed::read(r)?;
         let roles = Packed::read(r)?;
         let count = r.len()?;
@@ -386,7 +389,10 @@ impl Packed for Cite {
     fn write(&self, w: &mut Writer) {
         let place = w.clause_ref(&self.clause);
         let span = place.and_then(|place| {
-            w.clauses[place].pieces().enumerate().find_map(|(piece, text)| text.find(self.quote.as_ref()).map(|start| (piece, start, text.len())))
+            w.clauses[place]
+                .pieces()
+                .enumerate()
+                .find_map(|(piece, text)| text.find(self.quote.as_ref()).map(|start| (piece, start, text.len())))
         });
         match span {
             // Where the quote starts and how much of the piece follows it: both are often 0.

@@ -63,7 +63,9 @@ pub fn start_route(attributes: &EmbedAttributes, councils: &[Council], topics: &
             None => match find_situation(topics, topic) {
                 Some((home, _)) => vec![home.id.to_string(), topic.to_string()],
                 None => {
-                    notes.push(format!("topic \"{topic}\" is not a topic of this guide; starting at the first question"));
+                    notes.push(format!(
+                        "topic \"{topic}\" is not a topic of this guide; starting at the first question"
+                    ));
                     Vec::new()
                 }
             },

@@ -72,10 +72,8 @@ pub fn replay<'c, S: AsRef<str>>(council: &'c Council, answers: &[S]) -> Result<
             Node::Question(question) => question,
             Node::Outcome(outcome) => return Err(WalkError::PastOutcome { position, outcome: outcome.id.to_string() }),
         };
-        let choice = question.options.iter().find(|choice| choice.next == answer).ok_or_else(|| WalkError::NotAnOption {
-            position,
-            answer: answer.to_string(),
-            question: question.text.to_string(),
+        let choice = question.options.iter().find(|choice| choice.next == answer).ok_or_else(|| {
+            WalkError::NotAnOption { position, answer: answer.to_string(), question: question.text.to_string() }
         })?;
         current = flow.node(&choice.next).ok_or_else(|| WalkError::MissingNode(choice.next.to_string()))?;
         steps.push(Step { question, choice });
@@ -136,7 +134,8 @@ pub fn outcomes_citing<'c>(council: &'c Council, clause_id: &str) -> Vec<&'c Out
 /// Every outcome reachable from a node, each with the option labels chosen on the way.
 pub fn outcomes_under<'c>(council: &'c Council, node_id: &str) -> Vec<(Vec<&'c str>, &'c Outcome)> {
     let mut found = Vec::new();
-    let mut stack: Vec<(Vec<&'c str>, &'c Node)> = council.flow.node(node_id).map(|node| (Vec::new(), node)).into_iter().collect();
+    let mut stack: Vec<(Vec<&'c str>, &'c Node)> =
+        council.flow.node(node_id).map(|node| (Vec::new(), node)).into_iter().collect();
     while let Some((labels, node)) = stack.pop() {
         match node {
             Node::Outcome(outcome) => found.push((labels, outcome)),

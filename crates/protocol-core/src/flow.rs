@@ -43,11 +43,19 @@ pub fn catalogue_nodes(topics: &[Topic]) -> Vec<Node> {
         hint: None,
         options: topics
             .iter()
-            .map(|topic| Choice { label: topic.title.clone(), hint: Some(topic.summary.clone()), next: topic.id.clone() })
+            .map(|topic| Choice {
+                label: topic.title.clone(),
+                hint: Some(topic.summary.clone()),
+                next: topic.id.clone(),
+            })
             .collect(),
     })];
     nodes.extend(topics.iter().map(|topic| {
-        let own = topic.situations.iter().map(|situation| Choice { label: situation.label.clone(), hint: None, next: situation.id.clone() });
+        let own = topic.situations.iter().map(|situation| Choice {
+            label: situation.label.clone(),
+            hint: None,
+            next: situation.id.clone(),
+        });
         let borrowed = topic.see_also.iter().map(|id| Choice {
             label: label_of.get(id.as_ref()).copied().unwrap_or(id.as_ref()).to_string().into(),
             hint: None,
@@ -66,7 +74,8 @@ pub fn catalogue_nodes(topics: &[Topic]) -> Vec<Node> {
 /// Sets each outcome's topic and situation: the first of the catalogue's situations, in order,
 /// whose branch reaches it.
 pub fn place_outcomes(nodes: &mut [Node], topics: &[Topic]) {
-    let index: HashMap<String, usize> = nodes.iter().enumerate().map(|(at, node)| (node.id().to_string(), at)).collect();
+    let index: HashMap<String, usize> =
+        nodes.iter().enumerate().map(|(at, node)| (node.id().to_string(), at)).collect();
     let mut placed: HashMap<usize, (String, String)> = HashMap::new();
     for topic in topics {
         for situation in &topic.situations {
@@ -115,8 +124,12 @@ pub fn check_flow(council: &Council, topics: &[Topic]) -> Vec<FlowProblem> {
     }
     let situation_ids: HashSet<&str> = topics.iter().flat_map(|t| t.situations.iter()).map(|s| s.id.as_ref()).collect();
     for topic in topics {
-        let missing: Vec<&str> =
-            topic.situations.iter().map(|situation| situation.id.as_ref()).filter(|id| flow.node(id).is_none()).collect();
+        let missing: Vec<&str> = topic
+            .situations
+            .iter()
+            .map(|situation| situation.id.as_ref())
+            .filter(|id| flow.node(id).is_none())
+            .collect();
         if !missing.is_empty() {
             problems.push(problem(
                 missing[0],
@@ -138,7 +151,10 @@ pub fn check_flow(council: &Council, topics: &[Topic]) -> Vec<FlowProblem> {
             if flow.node(&choice.next).is_none() && !situation_ids.contains(choice.next.as_ref()) {
                 problems.push(problem(
                     &question.id,
-                    format!("option \"{}\" of question `{}` leads nowhere: no node `{}`", choice.label, question.id, choice.next),
+                    format!(
+                        "option \"{}\" of question `{}` leads nowhere: no node `{}`",
+                        choice.label, question.id, choice.next
+                    ),
                 ));
             }
             if !targets.insert(choice.next.as_ref()) {
@@ -184,7 +200,9 @@ fn check_outcome(council: &Council, outcome: &Outcome) -> Vec<FlowProblem> {
         if !council.roles.contains(&contact.role) {
             say(format!("contact \"{}\" is not one of the council's roles", contact.role));
         }
-        let sends_there = outcome.cites.iter().any(|cite| cite.clause == contact.clause && contains_words(&cite.quote.to_lowercase(), &contact.role.to_lowercase()));
+        let sends_there = outcome.cites.iter().any(|cite| {
+            cite.clause == contact.clause && contains_words(&cite.quote.to_lowercase(), &contact.role.to_lowercase())
+        });
         if !sends_there {
             say(format!(
                 "contact \"{}\" must rest on a quote from clause {} that names that role; none of this outcome's quotes from clause {} does",
@@ -229,7 +247,12 @@ pub fn uncited_clauses(council: &Council) -> Vec<&str> {
         .flat_map(|outcome| outcome.cites.iter().map(|cite| cite.clause.as_ref()))
         .chain(council.interpreter.as_ref().map(|i| i.cite.clause.as_ref()))
         .collect();
-    council.clauses.iter().filter(|clause| !clause.background && !cited.contains(clause.id.as_ref())).map(|c| c.id.as_ref()).collect()
+    council
+        .clauses
+        .iter()
+        .filter(|clause| !clause.background && !cited.contains(clause.id.as_ref()))
+        .map(|c| c.id.as_ref())
+        .collect()
 }
 
 fn check_reachability_and_cycles(flow: &Flow) -> Vec<FlowProblem> {

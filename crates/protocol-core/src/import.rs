@@ -46,7 +46,11 @@ fn leading_number(line: &str) -> Option<(String, &str)> {
 
 fn looks_like_heading(rest: &str) -> bool {
     let words = rest.split_whitespace().count();
-    words > 0 && words <= 12 && !rest.ends_with('.') && !rest.ends_with(',') && rest.chars().next().is_some_and(char::is_uppercase)
+    words > 0
+        && words <= 12
+        && !rest.ends_with('.')
+        && !rest.ends_with(',')
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A drafted file: title lines before the first section, then the sections.
@@ -105,7 +109,9 @@ pub fn draft_sections(source: &str) -> Draft {
         let clause = section.clauses.last_mut().expect("a clause was just ensured");
         if let Some(item) = bullet_text(line) {
             match clause.paragraphs.last_mut() {
-                Some(paragraph) if paragraph.first().is_some_and(|l| l.starts_with("- ")) => paragraph.push(format!("- {item}")),
+                Some(paragraph) if paragraph.first().is_some_and(|l| l.starts_with("- ")) => {
+                    paragraph.push(format!("- {item}"))
+                }
                 _ => clause.paragraphs.push(vec![format!("- {item}")]),
             }
         } else {
@@ -139,10 +145,20 @@ fn toml_string(text: &str) -> String {
 pub fn draft_council_file(id: &str, name: &str, source_path: &str, source: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# DRAFT made by `protocol-guide import`: check every clause against the source before use.");
-    let _ = writeln!(out, "[council]\nid = {}\nname = {}\nshort_name = {}", toml_string(id), toml_string(name), toml_string(name));
+    let _ = writeln!(
+        out,
+        "[council]\nid = {}\nname = {}\nshort_name = {}",
+        toml_string(id),
+        toml_string(name),
+        toml_string(name)
+    );
     let draft = draft_sections(source);
     let not_clauses = draft.not_clauses.iter().map(|line| toml_string(line)).collect::<Vec<_>>().join(", ");
-    let _ = writeln!(out, "document = \"\"\ncouncil_type = \"\"\nsource = {}\nroles = []\nnot_clauses = [{not_clauses}]\n", toml_string(source_path));
+    let _ = writeln!(
+        out,
+        "document = \"\"\ncouncil_type = \"\"\nsource = {}\nroles = []\nnot_clauses = [{not_clauses}]\n",
+        toml_string(source_path)
+    );
     for section in draft.sections {
         let _ = writeln!(out, "[[section]]\nheading = {}\n", toml_string(&section.heading));
         for clause in section.clauses {
@@ -151,7 +167,11 @@ pub fn draft_council_file(id: &str, name: &str, source_path: &str, source: &str)
                 let _ = writeln!(out, "label = {}", toml_string(&format!("Paragraph {}", clause.id)));
             }
             let body = clause.paragraphs.iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n\n");
-            let _ = writeln!(out, "text = \"\"\"\n{}\n\"\"\"\n", body.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\""));
+            let _ = writeln!(
+                out,
+                "text = \"\"\"\n{}\n\"\"\"\n",
+                body.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"")
+            );
         }
     }
     out
@@ -167,7 +187,10 @@ mod tests {
         let sections = draft_sections(source).sections;
         assert_eq!(sections.len(), 2);
         assert_eq!(sections[0].clauses[0].id, "1.1");
-        assert_eq!(sections[0].clauses[0].paragraphs, vec![vec!["First paragraph".to_string(), "wraps here.".to_string()]]);
+        assert_eq!(
+            sections[0].clauses[0].paragraphs,
+            vec![vec!["First paragraph".to_string(), "wraps here.".to_string()]]
+        );
         assert_eq!(sections[1].clauses[0].id, "2");
         assert_eq!(sections[1].clauses[0].paragraphs[1], vec!["- One".to_string(), "- Two".to_string()]);
         assert_eq!(sections[1].clauses[1].id, "2.1");

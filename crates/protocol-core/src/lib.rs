@@ -13,8 +13,8 @@ pub mod stem;
 pub mod text;
 
 #[cfg(feature = "loader")]
-pub mod loader;
+pub mod import;
 #[cfg(feature = "loader")]
 pub mod library;
 #[cfg(feature = "loader")]
-pub mod import;
+pub mod loader;

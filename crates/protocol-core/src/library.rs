@@ -27,7 +27,8 @@ pub fn council_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| {
-            path.extension().is_some_and(|ext| ext == "toml") && path.file_name().is_some_and(|name| name != TOPICS_FILE && name != SYNONYMS_FILE)
+            path.extension().is_some_and(|ext| ext == "toml")
+                && path.file_name().is_some_and(|name| name != TOPICS_FILE && name != SYNONYMS_FILE)
         })
         .collect();
     files.sort();
@@ -36,7 +37,8 @@ pub fn council_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
 
 pub fn load_topics_in(dir: &Path) -> Result<Vec<Topic>, Diagnostics> {
     let path = dir.join(TOPICS_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|error| single(&path, format!("cannot read topic catalogue: {error}")))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| single(&path, format!("cannot read topic catalogue: {error}")))?;
     load_topics(&path.display().to_string(), &text)
 }
 
@@ -94,8 +96,15 @@ pub fn load_synonyms_in(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostics> {
     let path = dir.join(SYNONYMS_FILE);
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
     let raw: RawSynonyms = toml::from_str(&text).map_err(|error| {
-        let (line, column) = crate::diagnostic::LineIndex::new(&text).position(&text, error.span().map_or(0, |s| s.start));
-        Diagnostics(vec![Diagnostic { file: path.display().to_string(), line, column, message: error.message().to_string(), notes: vec![] }])
+        let (line, column) =
+            crate::diagnostic::LineIndex::new(&text).position(&text, error.span().map_or(0, |s| s.start));
+        Diagnostics(vec![Diagnostic {
+            file: path.display().to_string(),
+            line,
+            column,
+            message: error.message().to_string(),
+            notes: vec![],
+        }])
     })?;
     Ok(raw.group.into_iter().map(|g| g.terms).filter(|terms| terms.len() > 1).collect())
 }

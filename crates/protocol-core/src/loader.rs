@@ -4,8 +4,8 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::flow::{catalogue_nodes, check_flow, narrates_coverage, place_outcomes, uncited_clauses};
 use crate::model::{
-    find_situation, Block, Choice, Cite, Clause, Contact, Council, Coverage, Flow, GuidanceLine, Interpreter, Node, Outcome, Question,
-    Situation, Text, Topic,
+    find_situation, Block, Choice, Cite, Clause, Contact, Council, Coverage, Flow, GuidanceLine, Interpreter, Node,
+    Outcome, Question, Situation, Text, Topic,
 };
 use crate::text::{is_counted_word, is_numbering_token, normalize_words, parse_blocks, SourceText};
 use serde::Deserialize;
@@ -199,13 +199,22 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
     let mut reporter = Reporter::new(file, text);
     let mut seen = HashSet::new();
     for topic in &raw.topic {
-        if !is_slug(topic.id.get_ref()) || topic.id.get_ref().contains('.') || !seen.insert(topic.id.get_ref().clone()) {
-            reporter.at(topic.id.span().start, format!("topic id `{}` must be unique, lower case, without dots", topic.id.get_ref()), vec![]);
+        if !is_slug(topic.id.get_ref()) || topic.id.get_ref().contains('.') || !seen.insert(topic.id.get_ref().clone())
+        {
+            reporter.at(
+                topic.id.span().start,
+                format!("topic id `{}` must be unique, lower case, without dots", topic.id.get_ref()),
+                vec![],
+            );
         }
         let mut situations = HashSet::new();
         for situation in &topic.situation {
             if !is_slug(situation.id.get_ref()) || !situations.insert(situation.id.get_ref().clone()) {
-                reporter.at(situation.id.span().start, format!("situation id `{}` must be unique within its topic", situation.id.get_ref()), vec![]);
+                reporter.at(
+                    situation.id.span().start,
+                    format!("situation id `{}` must be unique within its topic", situation.id.get_ref()),
+                    vec![],
+                );
             }
         }
     }
@@ -236,10 +245,16 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
     for (topic, listed) in topics.iter().zip(&see_also) {
         for id in listed {
             match find_situation(&topics, id.get_ref()) {
-                None => reporter.at(id.span().start, format!("see_also: no situation `{}` (write it as `<topic>.<situation>`)", id.get_ref()), vec![]),
-                Some((home, _)) if home.id == topic.id => {
-                    reporter.at(id.span().start, format!("see_also: `{}` is already one of this topic's situations", id.get_ref()), vec![])
-                }
+                None => reporter.at(
+                    id.span().start,
+                    format!("see_also: no situation `{}` (write it as `<topic>.<situation>`)", id.get_ref()),
+                    vec![],
+                ),
+                Some((home, _)) if home.id == topic.id => reporter.at(
+                    id.span().start,
+                    format!("see_also: `{}` is already one of this topic's situations", id.get_ref()),
+                    vec![],
+                ),
                 Some(_) => {}
             }
         }
@@ -266,12 +281,19 @@ pub fn load_council_file(path: &Path, topics: &[Topic]) -> Result<LoadedCouncil,
 pub fn load_council_file_with(path: &Path, topics: &[Topic], checks: Checks) -> Result<LoadedCouncil, Diagnostics> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|error| {
-        Diagnostics(vec![Diagnostic { file: file.clone(), line: 1, column: 1, message: format!("cannot read file: {error}"), notes: vec![] }])
+        Diagnostics(vec![Diagnostic {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read file: {error}"),
+            notes: vec![],
+        }])
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
     load_council(&file, &text, topics, checks, |source| {
         let source_path = base.join(source);
-        std::fs::read_to_string(&source_path).map_err(|error| format!("cannot read source {}: {error}", source_path.display()))
+        std::fs::read_to_string(&source_path)
+            .map_err(|error| format!("cannot read source {}: {error}", source_path.display()))
     })
 }
 
@@ -294,7 +316,11 @@ pub fn load_council(
     let mut reporter = Reporter::new(file, text);
     let council_id = raw.council.id.get_ref().clone();
     if !is_slug(&council_id) || council_id.contains('.') {
-        reporter.at(raw.council.id.span().start, format!("council id `{council_id}` must be lower case letters, digits and hyphens"), vec![]);
+        reporter.at(
+            raw.council.id.span().start,
+            format!("council id `{council_id}` must be lower case letters, digits and hyphens"),
+            vec![],
+        );
     }
     let source_text = match read_source(raw.council.source.get_ref()) {
         Ok(source_text) => source_text,
@@ -309,16 +335,29 @@ pub fn load_council(
     let clause_index: HashMap<&str, &Clause> = clauses.iter().map(|clause| (clause.id.as_ref(), clause)).collect();
 
     let interpreter = raw.council.interpreter.as_ref().map(|raw_interpreter| {
-        let cite = Cite { clause: raw_interpreter.clause.get_ref().clone().into(), quote: raw_interpreter.quote.get_ref().clone().into() };
+        let cite = Cite {
+            clause: raw_interpreter.clause.get_ref().clone().into(),
+            quote: raw_interpreter.quote.get_ref().clone().into(),
+        };
         match clause_index.get(cite.clause.as_ref()) {
-            None => reporter.at(raw_interpreter.clause.span().start, format!("interpreter: clause {} does not exist", cite.clause), vec![]),
-            Some(clause) if !crate::text::contains_words(&clause.plain_text(), &cite.quote) => {
-                reporter.at(raw_interpreter.quote.span().start, format!("interpreter: quote is not in clause {}", cite.clause), vec![])
-            }
+            None => reporter.at(
+                raw_interpreter.clause.span().start,
+                format!("interpreter: clause {} does not exist", cite.clause),
+                vec![],
+            ),
+            Some(clause) if !crate::text::contains_words(&clause.plain_text(), &cite.quote) => reporter.at(
+                raw_interpreter.quote.span().start,
+                format!("interpreter: quote is not in clause {}", cite.clause),
+                vec![],
+            ),
             Some(_) => {}
         }
         if !raw.council.roles.contains(raw_interpreter.role.get_ref()) {
-            reporter.at(raw_interpreter.role.span().start, format!("interpreter role \"{}\" is not in roles", raw_interpreter.role.get_ref()), vec![]);
+            reporter.at(
+                raw_interpreter.role.span().start,
+                format!("interpreter role \"{}\" is not in roles", raw_interpreter.role.get_ref()),
+                vec![],
+            );
         }
         Interpreter { role: raw_interpreter.role.get_ref().clone().into(), cite }
     });
@@ -401,10 +440,18 @@ pub fn load_council(
 
 fn check_node_id(reporter: &mut Reporter, id: &Spanned<String>, reserved: &HashSet<&str>) {
     if !is_slug(id.get_ref()) {
-        reporter.at(id.span().start, format!("node id `{}` must be lower case letters, digits, dots and hyphens", id.get_ref()), vec![]);
+        reporter.at(
+            id.span().start,
+            format!("node id `{}` must be lower case letters, digits, dots and hyphens", id.get_ref()),
+            vec![],
+        );
     }
     if reserved.contains(id.get_ref().as_str()) {
-        reporter.at(id.span().start, format!("node id `{}` is reserved for the guide's own topic questions", id.get_ref()), vec![]);
+        reporter.at(
+            id.span().start,
+            format!("node id `{}` is reserved for the guide's own topic questions", id.get_ref()),
+            vec![],
+        );
     }
 }
 
@@ -437,7 +484,8 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
                         vec![format!("line: {}", line.get_ref())],
                     );
                 }
-                guidance.push(GuidanceLine { text: text.into(), clauses: clauses.into_iter().map(Text::from).collect() })
+                guidance
+                    .push(GuidanceLine { text: text.into(), clauses: clauses.into_iter().map(Text::from).collect() })
             }
             _ => reporter.at(
                 line.span().start,
@@ -457,17 +505,29 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
         },
         Some(("none", _)) => Coverage::None { related: raw.related.iter().cloned().map(Text::from).collect() },
         Some((other, coverage_at)) => {
-            reporter.at(coverage_at, format!("outcome `{id}`: coverage \"{other}\" is not one of \"full\", \"partial\", \"none\""), vec![]);
+            reporter.at(
+                coverage_at,
+                format!("outcome `{id}`: coverage \"{other}\" is not one of \"full\", \"partial\", \"none\""),
+                vec![],
+            );
             Coverage::Full
         }
     };
     if let Some(gap) = &raw.gap {
         if !matches!(coverage, Coverage::Partial { .. }) {
-            reporter.at(gap.span().start, format!("outcome `{id}`: `gap` belongs only to coverage \"partial\""), vec![]);
+            reporter.at(
+                gap.span().start,
+                format!("outcome `{id}`: `gap` belongs only to coverage \"partial\""),
+                vec![],
+            );
         }
     }
     if !raw.related.is_empty() && !coverage.is_none() {
-        reporter.at(at, format!("outcome `{id}`: `related` belongs only to coverage \"none\"; cite the clauses instead"), vec![]);
+        reporter.at(
+            at,
+            format!("outcome `{id}`: `related` belongs only to coverage \"none\"; cite the clauses instead"),
+            vec![],
+        );
     }
     if let Some(phrase) = raw.title.as_deref().and_then(narrates_coverage) {
         reporter.at(at, format!("outcome `{id}`: title says \"{phrase}\": the page states coverage itself"), vec![]);
@@ -491,7 +551,11 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
         }),
         coverage,
         guidance,
-        cites: raw.cites.iter().map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() }).collect(),
+        cites: raw
+            .cites
+            .iter()
+            .map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() })
+            .collect(),
     }
 }
 
@@ -500,11 +564,18 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
 enum ClauseNumber {
     Numbered(Vec<u32>),
     /// `intro.pN`, `S.pN`, `A.group.N` or `A.foi`: a counter within a group.
-    Counted { group: String, count: u32 },
+    Counted {
+        group: String,
+        count: u32,
+    },
 }
 
 fn parse_clause_number(id: &str) -> Option<ClauseNumber> {
-    let numbers = |s: &str| s.split('.').map(|part| if part.starts_with('0') { None } else { part.parse::<u32>().ok() }).collect::<Option<Vec<u32>>>();
+    let numbers = |s: &str| {
+        s.split('.')
+            .map(|part| if part.starts_with('0') { None } else { part.parse::<u32>().ok() })
+            .collect::<Option<Vec<u32>>>()
+    };
     if let Some(parts) = numbers(id) {
         return Some(ClauseNumber::Numbered(parts));
     }
@@ -527,7 +598,12 @@ fn parse_clause_number(id: &str) -> Option<ClauseNumber> {
 
 /// Walks the clauses in order against the source: text found word for word, in order, numbered
 /// as printed; then checks how much of the source the clauses cover.
-fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, source_name: &str) -> (Vec<Clause>, HashMap<String, usize>, f64) {
+fn check_clauses(
+    reporter: &mut Reporter,
+    raw: &RawFile,
+    source: &SourceText,
+    source_name: &str,
+) -> (Vec<Clause>, HashMap<String, usize>, f64) {
     let text_len = source.normalized.len();
     let mut covered = vec![false; text_len];
     let mut heading_bytes = vec![false; text_len];
@@ -544,7 +620,10 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
         let mut notes = Vec::new();
         if let Some(at) = source.find_from(passage, 0) {
             if at < cursor {
-                notes.push(format!("it is in the source at line {}, but before the clause that comes ahead of it in this file", source.line_of(at)));
+                notes.push(format!(
+                    "it is in the source at line {}, but before the clause that comes ahead of it in this file",
+                    source.line_of(at)
+                ));
             }
         } else if let Some(nearest) = source.nearest(passage) {
             notes.push(format!(
@@ -565,7 +644,13 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                 mark(&mut heading_bytes, at, heading.len());
                 cursor = at + heading.len();
             }
-            None => not_found(reporter, section.heading.span().start, format!("section heading \"{heading}\""), &heading, cursor),
+            None => not_found(
+                reporter,
+                section.heading.span().start,
+                format!("section heading \"{heading}\""),
+                &heading,
+                cursor,
+            ),
         }
         let mut current_subheading: Option<String> = None;
         for raw_clause in &section.clause {
@@ -577,7 +662,11 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
             }
             let number = parse_clause_number(&id);
             match &number {
-                None => reporter.at(id_offset, format!("clause id `{id}` does not follow the document's numbering (see protocols/README.md)"), vec![]),
+                None => reporter.at(
+                    id_offset,
+                    format!("clause id `{id}` does not follow the document's numbering (see protocols/README.md)"),
+                    vec![],
+                ),
                 Some(ClauseNumber::Numbered(parts)) => {
                     if let Some((previous, previous_id)) = &last_numbered {
                         if parts <= previous {
@@ -588,17 +677,34 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                 }
                 Some(ClauseNumber::Counted { group, count }) => {
                     if group.ends_with(".p") && group != "intro.p" && group.trim_end_matches(".p") != section_number {
-                        reporter.at(id_offset, format!("clause {id} is in section \"{}\", whose number is {section_number}", section.heading.get_ref()), vec![]);
+                        reporter.at(
+                            id_offset,
+                            format!(
+                                "clause {id} is in section \"{}\", whose number is {section_number}",
+                                section.heading.get_ref()
+                            ),
+                            vec![],
+                        );
                     }
                     let expected = counters.get(group).map_or(if *count == 0 { 0 } else { 1 }, |last| last + 1);
                     if *count != expected {
-                        reporter.at(id_offset, format!("clause {id} is out of sequence: expected {}", expected_id(&id, expected)), vec![]);
+                        reporter.at(
+                            id_offset,
+                            format!("clause {id} is out of sequence: expected {}", expected_id(&id, expected)),
+                            vec![],
+                        );
                     }
                     counters.insert(group.clone(), *count);
                 }
             }
             if raw_clause.label.is_none() && !matches!(number, Some(ClauseNumber::Numbered(_))) {
-                reporter.at(id_offset, format!("clause {id} needs a `label` (how people see it, e.g. \"Appendix A, Common Law, paragraph 2\")"), vec![]);
+                reporter.at(
+                    id_offset,
+                    format!(
+                        "clause {id} needs a `label` (how people see it, e.g. \"Appendix A, Common Law, paragraph 2\")"
+                    ),
+                    vec![],
+                );
             }
 
             let subheading = raw_clause.subheading.as_ref().map(|s| normalize_words(s.get_ref()));
@@ -609,7 +715,13 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                         mark(&mut heading_bytes, at, sub.len());
                         cursor = at + sub.len();
                     }
-                    None => not_found(reporter, raw_clause.subheading.as_ref().map_or(id_offset, |s| s.span().start), format!("clause {id}: subheading \"{sub}\""), &sub, cursor),
+                    None => not_found(
+                        reporter,
+                        raw_clause.subheading.as_ref().map_or(id_offset, |s| s.span().start),
+                        format!("clause {id}: subheading \"{sub}\""),
+                        &sub,
+                        cursor,
+                    ),
                 }
             }
             current_subheading = subheading;
@@ -620,7 +732,13 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                         mark(&mut heading_bytes, at, title_text.len());
                         cursor = at + title_text.len();
                     }
-                    None => not_found(reporter, title.span().start, format!("clause {id}: title \"{title_text}\""), &title_text, cursor),
+                    None => not_found(
+                        reporter,
+                        title.span().start,
+                        format!("clause {id}: title \"{title_text}\""),
+                        &title_text,
+                        cursor,
+                    ),
                 }
             }
 
@@ -640,7 +758,13 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                         }
                         None => {
                             let offset = locate_in_value(reporter.text, raw_clause.text.span(), passage);
-                            not_found(reporter, offset, format!("clause {id} (paragraph {})", block_index + 1), &normalized, cursor);
+                            not_found(
+                                reporter,
+                                offset,
+                                format!("clause {id} (paragraph {})", block_index + 1),
+                                &normalized,
+                                cursor,
+                            );
                         }
                     }
                 }
@@ -651,7 +775,10 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
                 if !printed {
                     reporter.at(
                         id_offset,
-                        format!("clause {id}: the source does not print the number {id} before this text (source line {})", source.line_of(first_at)),
+                        format!(
+                            "clause {id}: the source does not print the number {id} before this text (source line {})",
+                            source.line_of(first_at)
+                        ),
                         vec![format!("text before it in the source: “{}”", before.trim())],
                     );
                 }
@@ -688,7 +815,11 @@ fn check_clauses(reporter: &mut Reporter, raw: &RawFile, source: &SourceText, so
         }
     }
 
-    let share = if reporter.found.is_empty() { check_coverage(reporter, source, source_name, &covered, &heading_bytes) } else { 0.0 };
+    let share = if reporter.found.is_empty() {
+        check_coverage(reporter, source, source_name, &covered, &heading_bytes)
+    } else {
+        0.0
+    };
     (clauses, seen_ids, share)
 }
 
@@ -709,7 +840,13 @@ fn locate_in_value(file_text: &str, span: std::ops::Range<usize>, passage: &str)
     flattened.find(&probe).map_or(span.start, |at| span.start + at)
 }
 
-fn check_coverage(reporter: &mut Reporter, source: &SourceText, source_name: &str, covered: &[bool], heading: &[bool]) -> f64 {
+fn check_coverage(
+    reporter: &mut Reporter,
+    source: &SourceText,
+    source_name: &str,
+    covered: &[bool],
+    heading: &[bool],
+) -> f64 {
     let mut total = 0usize;
     let mut held = 0usize;
     let mut gaps: Vec<(usize, usize)> = Vec::new();
@@ -730,7 +867,9 @@ fn check_coverage(reporter: &mut Reporter, source: &SourceText, source_name: &st
         }
         total += 1;
         match gaps.last_mut() {
-            Some((_, end)) if source.normalized[*end..at].split(' ').filter(|w| is_counted_word(w)).count() <= 1 => *end = at + word.len(),
+            Some((_, end)) if source.normalized[*end..at].split(' ').filter(|w| is_counted_word(w)).count() <= 1 => {
+                *end = at + word.len()
+            }
             _ => gaps.push((at, at + word.len())),
         }
     }
@@ -746,10 +885,13 @@ fn check_coverage(reporter: &mut Reporter, source: &SourceText, source_name: &st
             .collect();
         reporter.at(
             0,
-            format!("clauses cover {:.1}% of the words of {source_name}; at least {:.0}% is required", share * 100.0, REQUIRED_COVERAGE * 100.0),
+            format!(
+                "clauses cover {:.1}% of the words of {source_name}; at least {:.0}% is required",
+                share * 100.0,
+                REQUIRED_COVERAGE * 100.0
+            ),
             notes,
         );
     }
     share
 }
-

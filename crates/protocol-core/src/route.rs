@@ -6,14 +6,27 @@ pub enum Route {
     /// Pick a council.
     Home,
     /// Read a council's protocol, optionally at one clause.
-    Reader { council: String, clause: Option<String> },
+    Reader {
+        council: String,
+        clause: Option<String>,
+    },
     /// The guided walk; `answers` are node ids, replayed from the start.
-    Guide { council: String, answers: Vec<String> },
+    Guide {
+        council: String,
+        answers: Vec<String>,
+    },
     /// Search in your own words. The words typed stay out of the URL, and so out of history.
-    Ask { council: String },
+    Ask {
+        council: String,
+    },
     /// Every council's answer to one situation (`<topic>.<situation>`), side by side.
-    Compare { council: String, situation: String },
-    NotFound { reason: String },
+    Compare {
+        council: String,
+        situation: String,
+    },
+    NotFound {
+        reason: String,
+    },
 }
 
 fn decode(segment: &str) -> Option<String> {
@@ -55,10 +68,17 @@ impl Route {
         }
         let segments: Option<Vec<String>> = path.split('/').map(decode).collect();
         let Some(segments) = segments else {
-            return Route::NotFound { reason: "The link is damaged: it contains characters that cannot be read.".into() };
+            return Route::NotFound {
+                reason: "The link is damaged: it contains characters that cannot be read.".into(),
+            };
         };
         if let Some(bad) = segments.iter().find(|s| !is_plain_id(s)) {
-            return Route::NotFound { reason: format!("The link has a part that is not recognised: \u{201C}{}\u{201D}.", bad.chars().take(40).collect::<String>()) };
+            return Route::NotFound {
+                reason: format!(
+                    "The link has a part that is not recognised: \u{201C}{}\u{201D}.",
+                    bad.chars().take(40).collect::<String>()
+                ),
+            };
         }
         let council = segments[0].clone();
         match segments.get(1).map(String::as_str) {
@@ -75,7 +95,9 @@ impl Route {
         match self {
             Route::Home | Route::NotFound { .. } => "#/".to_string(),
             Route::Reader { council, clause: None } => format!("#/{}", encode(council)),
-            Route::Reader { council, clause: Some(clause) } => format!("#/{}/clause/{}", encode(council), encode(clause)),
+            Route::Reader { council, clause: Some(clause) } => {
+                format!("#/{}/clause/{}", encode(council), encode(clause))
+            }
             Route::Ask { council } => format!("#/{}/ask", encode(council)),
             Route::Compare { council, situation } => format!("#/{}/compare/{}", encode(council), encode(situation)),
             Route::Guide { council, answers } => {
@@ -100,7 +122,10 @@ mod tests {
             Route::Home,
             Route::Reader { council: "crawley".into(), clause: None },
             Route::Reader { council: "leighton-linslade".into(), clause: Some("A.common-law.2".into()) },
-            Route::Guide { council: "pitstone".into(), answers: vec!["complaints".into(), "complaints.code-of-conduct".into()] },
+            Route::Guide {
+                council: "pitstone".into(),
+                answers: vec!["complaints".into(), "complaints.code-of-conduct".into()],
+            },
             Route::Guide { council: "model".into(), answers: vec![] },
             Route::Ask { council: "crawley".into() },
             Route::Compare { council: "guildford".into(), situation: "complaints.councillor-about-officer".into() },
@@ -111,7 +136,17 @@ mod tests {
 
     #[test]
     fn mangled_links_are_not_found_not_panics() {
-        for hash in ["#/crawley/clause", "#/crawley/clause/1/2", "#/crawley/bogus", "#/%zz", "#/%FF%FE", "#/crawley/clause/<script>", "#/a b", "#/crawley/ask/more", "#/crawley/compare"] {
+        for hash in [
+            "#/crawley/clause",
+            "#/crawley/clause/1/2",
+            "#/crawley/bogus",
+            "#/%zz",
+            "#/%FF%FE",
+            "#/crawley/clause/<script>",
+            "#/a b",
+            "#/crawley/ask/more",
+            "#/crawley/compare",
+        ] {
             assert!(matches!(Route::parse(hash), Route::NotFound { .. }), "{hash}");
         }
         assert_eq!(Route::parse(""), Route::Home);

@@ -9,13 +9,14 @@ use std::collections::HashMap;
 
 /// Words too common to tell documents apart.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
-    "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of",
-    "on", "or", "our", "so", "should", "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were",
-    "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you", "your", "s", "t", "im", "ive",
-    "allowed", "want", "need", "really", "actually", "just", "like", "someone", "anyone", "one", "thing", "things", "able",
-    "feel", "still", "also", "lot", "bit", "please", "ok", "okay", "here", "going", "know", "think", "now", "dont", "cant",
-    "hasnt", "isnt", "wont", "didnt", "any", "all", "some", "very", "much", "way", "being", "us", "he", "she", "his", "her",
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+    "does", "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me",
+    "my", "of", "on", "or", "our", "so", "should", "that", "the", "their", "them", "there", "they", "this", "to",
+    "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "s", "t", "im", "ive", "allowed", "want", "need", "really", "actually", "just", "like", "someone",
+    "anyone", "one", "thing", "things", "able", "feel", "still", "also", "lot", "bit", "please", "ok", "okay", "here",
+    "going", "know", "think", "now", "dont", "cant", "hasnt", "isnt", "wont", "didnt", "any", "all", "some", "very",
+    "much", "way", "being", "us", "he", "she", "his", "her",
     // Every protocol is about its own council: these say nothing about which part applies.
     "parish", "town", "borough", "council", "councils",
 ];
@@ -101,7 +102,9 @@ impl Synonyms {
         Synonyms {
             groups: groups
                 .iter()
-                .map(|group| group.as_ref().iter().map(|phrase| terms(phrase.as_ref())).filter(|t| !t.is_empty()).collect())
+                .map(|group| {
+                    group.as_ref().iter().map(|phrase| terms(phrase.as_ref())).filter(|t| !t.is_empty()).collect()
+                })
                 .collect(),
         }
     }
@@ -184,8 +187,17 @@ impl SearchIndex {
             let mut cites: Vec<String> = outcome.cites.iter().map(|c| c.clause.to_string()).collect();
             cites.dedup();
             let coverage = outcome.coverage.level();
-            let behind_covered_sibling = coverage < CoverageLevel::Full && coverage_of(council, &outcome.situation) > coverage;
-            docs.push(Doc { behind_covered_sibling, kind: HitKind::Outcome, id: outcome.id.to_string(), title: outcome.title.to_string(), coverage, cites, length: 0.0 });
+            let behind_covered_sibling =
+                coverage < CoverageLevel::Full && coverage_of(council, &outcome.situation) > coverage;
+            docs.push(Doc {
+                behind_covered_sibling,
+                kind: HitKind::Outcome,
+                id: outcome.id.to_string(),
+                title: outcome.title.to_string(),
+                coverage,
+                cites,
+                length: 0.0,
+            });
             doc_terms.push(fields);
         }
         for clause in council.clauses.iter() {
@@ -201,7 +213,15 @@ impl SearchIndex {
                 Some(title) => format!("{}: {}", clause.label, title),
                 None => clause.label.to_string(),
             };
-            docs.push(Doc { behind_covered_sibling: false, kind: HitKind::Clause, id: clause.id.to_string(), title, coverage: CoverageLevel::Full, cites: vec![clause.id.to_string()], length: 0.0 });
+            docs.push(Doc {
+                behind_covered_sibling: false,
+                kind: HitKind::Clause,
+                id: clause.id.to_string(),
+                title,
+                coverage: CoverageLevel::Full,
+                cites: vec![clause.id.to_string()],
+                length: 0.0,
+            });
             doc_terms.push(fields);
         }
         let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
@@ -228,9 +248,11 @@ impl SearchIndex {
     /// a large synonym group cannot outweigh the words the person actually typed.
     fn concepts(&self, query: &str) -> Vec<Concept> {
         let raw: Vec<String> = words(query).collect();
-        let query_terms: Vec<String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| term_of(w)).collect();
+        let query_terms: Vec<String> =
+            raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).map(|w| term_of(w)).collect();
         // Only a last word that is still being typed, and is not a stopword, is completed.
-        let typing_last_word = !query.ends_with(char::is_whitespace) && raw.last().is_some_and(|w| !STOPWORDS.contains(&w.as_str()));
+        let typing_last_word =
+            !query.ends_with(char::is_whitespace) && raw.last().is_some_and(|w| !STOPWORDS.contains(&w.as_str()));
         let mut concepts: Vec<Concept> = Vec::new();
         let mut fired = vec![false; self.synonyms.groups.len()];
         let query_words: Vec<&String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).collect();
@@ -252,7 +274,8 @@ impl SearchIndex {
                 }
             }
             // A word the protocol never uses, and that is no typo of one, reaches it only through synonyms.
-            let weight = if self.postings.contains_key(term) || sure_terms.len() > 1 { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
+            let weight =
+                if self.postings.contains_key(term) || sure_terms.len() > 1 { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
             for (index, group) in self.synonyms.groups.iter().enumerate() {
                 if group.iter().any(|phrase| phrase.len() == 1 && sure_terms.contains(&phrase[0])) {
                     fired[index] = true;
@@ -321,7 +344,8 @@ impl SearchIndex {
         let count = self.docs.len() as f32;
         let mut scores = vec![0f32; self.docs.len()];
         let mut best = vec![0f32; self.docs.len()];
-        let idf_of = |list: &Vec<(u32, f32)>| (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
+        let idf_of =
+            |list: &Vec<(u32, f32)>| (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
         for concept in &concepts {
             // A synonym is never more telling than the word typed: cap it at that word's idf.
             let anchor_idf = concept.anchors.iter().filter_map(|t| self.postings.get(t)).map(idf_of).reduce(f32::max);
@@ -364,7 +388,14 @@ impl SearchIndex {
             .take(limit)
             .map(|(i, score)| {
                 let doc = &self.docs[i];
-                Hit { kind: doc.kind, id: doc.id.clone(), title: doc.title.clone(), score, coverage: doc.coverage, cites: doc.cites.clone() }
+                Hit {
+                    kind: doc.kind,
+                    id: doc.id.clone(),
+                    title: doc.title.clone(),
+                    score,
+                    coverage: doc.coverage,
+                    cites: doc.cites.clone(),
+                }
             })
             .collect()
     }
@@ -372,7 +403,16 @@ impl SearchIndex {
     /// Approximate heap bytes held by the index, for the benchmark.
     pub fn heap_bytes(&self) -> usize {
         let strings = |s: &String| s.capacity() + std::mem::size_of::<String>();
-        let docs: usize = self.docs.iter().map(|d| std::mem::size_of::<Doc>() + d.id.capacity() + d.title.capacity() + d.cites.iter().map(strings).sum::<usize>()).sum();
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                std::mem::size_of::<Doc>()
+                    + d.id.capacity()
+                    + d.title.capacity()
+                    + d.cites.iter().map(strings).sum::<usize>()
+            })
+            .sum();
         let postings: usize = self.postings.iter().map(|(t, list)| strings(t) + list.capacity() * 8 + 8).sum();
         let vocabulary: usize = self.vocabulary.iter().map(|(word, term)| strings(word) + strings(term)).sum();
         let synonyms: usize = self.synonyms.groups.iter().flatten().flatten().map(strings).sum();

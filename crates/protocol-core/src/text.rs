@@ -104,10 +104,7 @@ impl SourceText {
             if is_page_number(line) {
                 continue;
             }
-            let body: String = strip_bullet(line)
-                .chars()
-                .map(|c| if is_bullet_glyph(c) { ' ' } else { c })
-                .collect();
+            let body: String = strip_bullet(line).chars().map(|c| if is_bullet_glyph(c) { ' ' } else { c }).collect();
             let body = body.trim();
             if body.is_empty() {
                 continue;
@@ -195,7 +192,8 @@ pub fn find_on_word_boundary(haystack: &str, needle: &str, from: usize) -> Optio
         let at = start + found;
         let end = at + needle.len();
         let boundary_before = at == 0 || !is_word_char_before(haystack, at) || !needle.starts_with(is_word_char);
-        let boundary_after = end == haystack.len() || !is_word_char_at(haystack, end) || !needle.ends_with(is_word_char);
+        let boundary_after =
+            end == haystack.len() || !is_word_char_at(haystack, end) || !needle.ends_with(is_word_char);
         if boundary_before && boundary_after {
             return Some(at);
         }
@@ -353,7 +351,9 @@ mod tests {
 
     #[test]
     fn blocks_split_on_blank_lines_and_dashes() {
-        let blocks = parse_blocks("Councillors should:\n- Be aware of\n  how they speak;\n- Avoid attacks\n\nLast para\nwraps here.");
+        let blocks = parse_blocks(
+            "Councillors should:\n- Be aware of\n  how they speak;\n- Avoid attacks\n\nLast para\nwraps here.",
+        );
         assert_eq!(
             blocks,
             vec![

@@ -57,5 +57,8 @@ fn quotes_and_clause_ids_that_cannot_be_places_are_kept_as_text() {
     let decoded = decode(bytes).expect("decodes");
     assert_eq!(decoded, original);
     assert!(decoded.councils[0].flow.outcomes().any(|o| o.cites.iter().any(|c| c.quote == changed)));
-    assert!(decoded.councils[0].flow.outcomes().any(|o| o.guidance.iter().any(|line| line.clauses.iter().any(|id| id == "Z.99"))));
+    assert!(decoded.councils[0]
+        .flow
+        .outcomes()
+        .any(|o| o.guidance.iter().any(|line| line.clauses.iter().any(|id| id == "Z.99"))));
 }

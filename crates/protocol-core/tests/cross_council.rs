@@ -39,7 +39,8 @@ fn leighton_linslade_sends_officers_to_the_town_clerk_and_the_town_clerk_to_the_
     assert!(quotes(other).contains("the matter should be raised with the Town Clerk"));
     let clerk = outcome("leighton-linslade", &[SITUATION[0], SITUATION[1], "complaints.about-town-clerk"]);
     assert_eq!(clerk.contact.as_ref().map(|c| c.role.as_ref()), Some("Town Mayor"));
-    assert!(quotes(clerk).contains("Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."));
+    assert!(quotes(clerk)
+        .contains("Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor."));
 }
 
 #[test]
@@ -68,7 +69,8 @@ fn pitstone_reports_to_the_chair_then_the_officer() {
     let route = outcome("pitstone", &SITUATION);
     assert_eq!(route.contact.as_ref().map(|c| c.role.as_ref()), Some("Chair"));
     assert!(cited(route).contains(&"7.p5"));
-    assert!(quotes(route).contains("the matter should be reported to the chair and then raised with the officer in the first instance"));
+    assert!(quotes(route)
+        .contains("the matter should be reported to the chair and then raised with the officer in the first instance"));
 }
 
 #[test]

@@ -23,15 +23,30 @@ fn attributes_choose_the_starting_page() {
     let start = |a: EmbedAttributes| start_route(&a, &councils, &library.topics);
 
     assert_eq!(start(attrs(None, None, None, None)), (Route::Home, vec![]));
-    assert_eq!(start(attrs(Some("crawley"), None, None, None)).0, Route::Guide { council: "crawley".into(), answers: vec![] });
-    assert_eq!(start(attrs(Some("crawley"), Some("complaints"), None, None)).0, Route::Guide { council: "crawley".into(), answers: vec!["complaints".into()] });
+    assert_eq!(
+        start(attrs(Some("crawley"), None, None, None)).0,
+        Route::Guide { council: "crawley".into(), answers: vec![] }
+    );
+    assert_eq!(
+        start(attrs(Some("crawley"), Some("complaints"), None, None)).0,
+        Route::Guide { council: "crawley".into(), answers: vec!["complaints".into()] }
+    );
     assert_eq!(
         start(attrs(Some("crawley"), Some("complaints.councillor-about-officer"), None, None)).0,
-        Route::Guide { council: "crawley".into(), answers: vec!["complaints".into(), "complaints.councillor-about-officer".into()] }
+        Route::Guide {
+            council: "crawley".into(),
+            answers: vec!["complaints".into(), "complaints.councillor-about-officer".into()]
+        }
     );
-    assert_eq!(start(attrs(Some("pitstone"), None, Some("reader"), None)).0, Route::Reader { council: "pitstone".into(), clause: None });
+    assert_eq!(
+        start(attrs(Some("pitstone"), None, Some("reader"), None)).0,
+        Route::Reader { council: "pitstone".into(), clause: None }
+    );
     assert_eq!(start(attrs(Some("pitstone"), None, Some("ask"), None)).0, Route::Ask { council: "pitstone".into() });
-    assert_eq!(start(attrs(Some("guildford"), None, None, Some("10.3"))).0, Route::Reader { council: "guildford".into(), clause: Some("10.3".into()) });
+    assert_eq!(
+        start(attrs(Some("guildford"), None, None, Some("10.3"))).0,
+        Route::Reader { council: "guildford".into(), clause: Some("10.3".into()) }
+    );
 }
 
 #[test]
@@ -47,6 +62,9 @@ fn wrong_attributes_fall_back_with_a_note() {
     assert!(notes[1].contains("view \"sideways\""));
     assert!(notes[2].contains("topic \"gardening\""));
     // An unknown council is explained by the guide itself, inside the element.
-    assert_eq!(start(attrs(Some("atlantis"), None, None, None)).0, Route::Reader { council: "atlantis".into(), clause: None });
+    assert_eq!(
+        start(attrs(Some("atlantis"), None, None, None)).0,
+        Route::Reader { council: "atlantis".into(), clause: None }
+    );
     assert_eq!(start(attrs(Some("  "), None, None, None)).0, Route::Home);
 }

@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 use protocol_core::engine::{answers_to, change_answer, coverage_of, outcomes_under, replay, WalkError};
-use protocol_core::model::CoverageLevel;
 use protocol_core::library::load_library;
+use protocol_core::model::CoverageLevel;
 
 fn library() -> protocol_core::library::Library {
     load_library(&repo().join("protocols")).unwrap_or_else(|d| panic!("{d}"))
@@ -57,6 +57,10 @@ fn coverage_of_a_situation_is_the_most_any_branch_covers() {
     let library = library();
     let model = library.council("model").expect("model");
     let crawley = library.council("crawley").expect("crawley");
-    assert_eq!(coverage_of(model, "media.press-releases"), CoverageLevel::None, "the Model protocol has no media section");
+    assert_eq!(
+        coverage_of(model, "media.press-releases"),
+        CoverageLevel::None,
+        "the Model protocol has no media section"
+    );
     assert_eq!(coverage_of(crawley, "media.press-releases"), CoverageLevel::Full);
 }

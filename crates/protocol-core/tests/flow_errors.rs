@@ -9,19 +9,25 @@ fn citing_a_clause_that_does_not_exist() {
     let broken = fixture_with("cites = [{ clause = \"2.1\"", "cites = [{ clause = \"2.9\"");
     let errors = errors_of(&broken.replace("[2.1]", "[2.9]"));
     assert!(errors.contains("node `the-protocol.interpretation`: outcome `the-protocol.interpretation`: cites clause 2.9, which does not exist"), "{errors}");
-    assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "id = \"the-protocol.interpretation\""))), "{errors}");
+    assert!(
+        errors
+            .contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "id = \"the-protocol.interpretation\""))),
+        "{errors}"
+    );
 }
 
 #[test]
 fn a_quote_that_is_not_in_its_clause() {
-    let broken = fixture_with("quote = \"will be determined by the Chair\"", "quote = \"will be decided by the Chair\"");
+    let broken =
+        fixture_with("quote = \"will be determined by the Chair\"", "quote = \"will be decided by the Chair\"");
     let errors = errors_of(&broken);
     assert!(errors.contains("quote is not in clause 2.1: \"will be decided by the Chair\""), "{errors}");
 }
 
 #[test]
 fn a_quote_from_another_clause() {
-    let broken = fixture_with("quote = \"will be determined by the Chair\"", "quote = \"Criticism should be made in private.\"");
+    let broken =
+        fixture_with("quote = \"will be determined by the Chair\"", "quote = \"Criticism should be made in private.\"");
     let errors = errors_of(&broken);
     assert!(errors.contains("quote is not in clause 2.1"), "{errors}");
 }
@@ -46,7 +52,10 @@ fn a_node_no_path_reaches() {
 fn a_cycle() {
     let extra = "\n[[question]]\nid = \"loop-a\"\ntext = \"A?\"\noptions = [{ label = \"On\", next = \"loop-b\" }, { label = \"Out\", next = \"complaints.about-clerk\" }]\n\
                  \n[[question]]\nid = \"loop-b\"\ntext = \"B?\"\noptions = [{ label = \"Back\", next = \"loop-a\" }, { label = \"Out\", next = \"complaints.about-other-officer\" }]\n";
-    let broken = fixture_with("{ label = \"Yes, the Clerk\", next = \"complaints.about-clerk\" }", "{ label = \"Yes, the Clerk\", next = \"loop-a\" }") + extra;
+    let broken = fixture_with(
+        "{ label = \"Yes, the Clerk\", next = \"complaints.about-clerk\" }",
+        "{ label = \"Yes, the Clerk\", next = \"loop-a\" }",
+    ) + extra;
     let errors = errors_of(&broken);
     assert!(errors.contains("cycle: `loop-b` leads back to `loop-a`"), "{errors}");
 }
@@ -58,20 +67,32 @@ fn a_covered_outcome_with_no_citation() {
         "guidance = []",
     );
     let errors = errors_of(&broken);
-    assert!(errors.contains("outcome `the-protocol.interpretation`: coverage is \"full\" but it cites no clause"), "{errors}");
-    assert!(errors.contains("outcome `the-protocol.interpretation`: coverage is \"full\" but it has no guidance"), "{errors}");
+    assert!(
+        errors.contains("outcome `the-protocol.interpretation`: coverage is \"full\" but it cites no clause"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("outcome `the-protocol.interpretation`: coverage is \"full\" but it has no guidance"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn a_guidance_line_without_its_clause_ids() {
-    let broken = fixture_with("\"Raise your concern with the Clerk, in private. [1.1]\"", "\"Raise your concern with the Clerk, in private.\"");
+    let broken = fixture_with(
+        "\"Raise your concern with the Clerk, in private. [1.1]\"",
+        "\"Raise your concern with the Clerk, in private.\"",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("guidance line must end with the clause ids it rests on"), "{errors}");
 }
 
 #[test]
 fn a_guidance_line_resting_on_an_unquoted_clause() {
-    let broken = fixture_with("\"Raise your concern with the Clerk, in private. [1.1]\"", "\"Raise your concern with the Clerk, in private. [1.1, 1.2]\"");
+    let broken = fixture_with(
+        "\"Raise your concern with the Clerk, in private. [1.1]\"",
+        "\"Raise your concern with the Clerk, in private. [1.1, 1.2]\"",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("guidance cites [1.2] but no quote from clause 1.2 is given"), "{errors}");
 }
@@ -85,7 +106,10 @@ fn a_situation_with_no_node() {
 
 #[test]
 fn a_contact_that_is_not_a_role() {
-    let broken = fixture_with("contact = { role = \"Clerk\", clause = \"1.1\" }", "contact = { role = \"Chief Executive\", clause = \"1.1\" }");
+    let broken = fixture_with(
+        "contact = { role = \"Clerk\", clause = \"1.1\" }",
+        "contact = { role = \"Chief Executive\", clause = \"1.1\" }",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("contact \"Chief Executive\" is not one of the council's roles"), "{errors}");
 }
@@ -112,7 +136,10 @@ fn an_outcome_where_the_protocol_is_silent_carries_no_sentence_of_its_own() {
 fn outcomes_know_their_topic_and_situation_through_council_questions() {
     let loaded = load_with(&fixture_text(), &fixture_source()).expect("fixture loads");
     let outcome = loaded.council.flow.outcome("complaints.about-clerk").expect("outcome");
-    assert_eq!((outcome.topic.as_ref(), outcome.situation.as_ref()), ("complaints", "complaints.councillor-about-officer"));
+    assert_eq!(
+        (outcome.topic.as_ref(), outcome.situation.as_ref()),
+        ("complaints", "complaints.councillor-about-officer")
+    );
 }
 
 #[test]
@@ -133,11 +160,20 @@ fn a_title_that_narrates_coverage_is_refused() {
 
 #[test]
 fn partial_coverage_needs_a_gap() {
-    let broken = fixture_with("title = \"Raise it with the Clerk\"", "title = \"Raise it with the Clerk\"\ncoverage = \"partial\"");
+    let broken = fixture_with(
+        "title = \"Raise it with the Clerk\"",
+        "title = \"Raise it with the Clerk\"\ncoverage = \"partial\"",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("coverage \"partial\" needs a `gap`"), "{errors}");
-    assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "coverage = \"partial\""))), "{errors}");
-    let with_gap = broken.replace("coverage = \"partial\"", "coverage = \"partial\"\ngap = \"It does not say how quickly the Clerk acts.\"");
+    assert!(
+        errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "coverage = \"partial\""))),
+        "{errors}"
+    );
+    let with_gap = broken.replace(
+        "coverage = \"partial\"",
+        "coverage = \"partial\"\ngap = \"It does not say how quickly the Clerk acts.\"",
+    );
     let loaded = load_with(&with_gap, &fixture_source()).expect("a partial outcome with a gap loads");
     let outcome = loaded.council.flow.outcome("complaints.about-other-officer").expect("outcome");
     assert_eq!(outcome.coverage, Coverage::Partial { gap: "It does not say how quickly the Clerk acts.".into() });
@@ -150,30 +186,52 @@ fn no_coverage_means_no_guidance() {
         "id = \"media.pre-election\"\ncoverage = \"none\"\nguidance = [\"Ask the Chair. [2.1]\"]\ncites = [{ clause = \"2.1\", quote = \"determined by the Chair\" }]\n",
     );
     let errors = errors_of(&broken);
-    assert!(errors.contains("outcome `media.pre-election`: coverage is \"none\", so it has no guidance or cites"), "{errors}");
-    assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "id = \"media.pre-election\""))), "{errors}");
+    assert!(
+        errors.contains("outcome `media.pre-election`: coverage is \"none\", so it has no guidance or cites"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "id = \"media.pre-election\""))),
+        "{errors}"
+    );
 }
 
 #[test]
 fn related_clauses_must_exist_and_belong_to_silent_outcomes() {
-    let broken = fixture_with("id = \"media.pre-election\"\ncoverage = \"none\"\n", "id = \"media.pre-election\"\ncoverage = \"none\"\nrelated = [\"9.9\"]\n");
+    let broken = fixture_with(
+        "id = \"media.pre-election\"\ncoverage = \"none\"\n",
+        "id = \"media.pre-election\"\ncoverage = \"none\"\nrelated = [\"9.9\"]\n",
+    );
     assert!(errors_of(&broken).contains("outcome `media.pre-election`: related clause 9.9 does not exist"));
-    let broken = fixture_with("title = \"Raise it with the Clerk\"", "title = \"Raise it with the Clerk\"\nrelated = [\"1.2\"]");
+    let broken =
+        fixture_with("title = \"Raise it with the Clerk\"", "title = \"Raise it with the Clerk\"\nrelated = [\"1.2\"]");
     assert!(errors_of(&broken).contains("`related` belongs only to coverage \"none\""));
 }
 
 #[test]
 fn a_contact_no_cited_quote_sends_people_to() {
     // 1.1's quotes name the Clerk, not the Chair: the Chair is a role, but not this page's next step.
-    let broken = fixture_with("contact = { role = \"Clerk\", clause = \"1.1\" }", "contact = { role = \"Chair\", clause = \"1.1\" }");
+    let broken = fixture_with(
+        "contact = { role = \"Clerk\", clause = \"1.1\" }",
+        "contact = { role = \"Chair\", clause = \"1.1\" }",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("outcome `complaints.about-other-officer`: contact \"Chair\" must rest on a quote from clause 1.1 that names that role"), "{errors}");
-    assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "id = \"complaints.about-other-officer\""))), "{errors}");
+    assert!(
+        errors.contains(&format!(
+            "protocols/broken.toml:{}:",
+            line_of(&broken, "id = \"complaints.about-other-officer\"")
+        )),
+        "{errors}"
+    );
 }
 
 #[test]
 fn the_old_covered_flag_points_to_coverage() {
-    let broken = fixture_with("id = \"media.pre-election\"\ncoverage = \"none\"\n", "id = \"media.pre-election\"\ncovered = false\n");
+    let broken = fixture_with(
+        "id = \"media.pre-election\"\ncoverage = \"none\"\n",
+        "id = \"media.pre-election\"\ncovered = false\n",
+    );
     let errors = errors_of(&broken);
     assert!(errors.contains("`covered` is replaced by `coverage"), "{errors}");
     assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&broken, "covered = false"))), "{errors}");
@@ -187,7 +245,12 @@ fn a_clause_no_outcome_cites_must_be_marked_background() {
         "coverage = \"none\"",
     );
     let errors = errors_of(&silent);
-    assert!(errors.contains("clause 1.2 is cited by no outcome: cite it where it answers a situation, or mark it `background = true`"), "{errors}");
+    assert!(
+        errors.contains(
+            "clause 1.2 is cited by no outcome: cite it where it answers a situation, or mark it `background = true`"
+        ),
+        "{errors}"
+    );
     assert!(errors.contains(&format!("protocols/broken.toml:{}:", line_of(&silent, "id = \"1.2\""))), "{errors}");
     let marked = silent.replace("id = \"1.2\"\n", "id = \"1.2\"\nbackground = true\n");
     let loaded = load_with(&marked, &fixture_source()).expect("a background clause needs no citation");

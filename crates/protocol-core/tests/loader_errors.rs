@@ -37,7 +37,10 @@ fn duplicate_clause_id_is_rejected_with_both_lines() {
 
 #[test]
 fn changed_word_is_not_found_and_the_nearest_passage_is_shown() {
-    let broken = fixture_with("the matter should be raised with the Chair.\n-", "the matter should be reported to the Chair.\n-");
+    let broken = fixture_with(
+        "the matter should be raised with the Chair.\n-",
+        "the matter should be reported to the Chair.\n-",
+    );
     let errors = errors_of(&broken);
     let line = line_of(&broken, "Where the concern is about the Clerk, the matter should be reported");
     assert!(errors.contains(&format!("protocols/broken.toml:{line}:")), "{errors}");
@@ -100,7 +103,13 @@ fn all_problems_are_reported_in_one_pass() {
 #[test]
 fn missing_source_file_is_reported_at_the_source_field() {
     let text = fixture_text();
-    let result = protocol_core::loader::load_council("protocols/broken.toml", &text, &topics(), protocol_core::loader::Checks::ALL, |_| Err("cannot read source sources/fixture.txt: No such file".into()));
+    let result = protocol_core::loader::load_council(
+        "protocols/broken.toml",
+        &text,
+        &topics(),
+        protocol_core::loader::Checks::ALL,
+        |_| Err("cannot read source sources/fixture.txt: No such file".into()),
+    );
     let errors = result.expect_err("must fail").to_string();
     let line = line_of(&text, "source = ");
     assert!(errors.starts_with(&format!("protocols/broken.toml:{line}:")), "{errors}");

@@ -49,7 +49,9 @@ fn every_council_has_a_path_table_covering_every_outcome() {
             match replay(council, &row.answers) {
                 Err(error) => failures.push(format!("{place}: {error}")),
                 Ok(walk) => match walk.outcome() {
-                    None => failures.push(format!("{place}: stops at question `{}`, not an outcome", walk.current.id())),
+                    None => {
+                        failures.push(format!("{place}: stops at question `{}`, not an outcome", walk.current.id()))
+                    }
                     Some(outcome) => {
                         if outcome.id != row.outcome {
                             failures.push(format!("{place}: reaches `{}` instead", outcome.id));
@@ -60,7 +62,11 @@ fn every_council_has_a_path_table_covering_every_outcome() {
                             failures.push(format!("{place}: cites {cited:?}, table expects {expected:?}"));
                         }
                         if outcome.coverage.as_str() != row.coverage {
-                            failures.push(format!("{place}: coverage is \"{}\", table expects \"{}\"", outcome.coverage.as_str(), row.coverage));
+                            failures.push(format!(
+                                "{place}: coverage is \"{}\", table expects \"{}\"",
+                                outcome.coverage.as_str(),
+                                row.coverage
+                            ));
                         }
                         reached.insert(outcome.id.to_string());
                     }
