@@ -9,8 +9,14 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 stage() { printf '\n==> %s\n' "$*" >&2; }
 
-stage "native tests: core, loader, flows, path tables, CLI"
+stage "formatting and lints"
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p protocol-guide-widget --all-targets -- -D warnings
+
+stage "native tests: core, loader, flows, path tables, CLI, the widget's reducer"
 cargo test --locked -p protocol-core -p protocol-guide-cli
+cargo test --locked -p protocol-guide-widget --lib
 cargo build --locked -q --bin protocol-guide
 export PROTOCOL_GUIDE_CLI="$PWD/target/debug/protocol-guide"
 
