@@ -69,7 +69,7 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
             <>
                 <div class="pg-inset pg-not-covered">
                     <p class="pg-body"><strong>{ "This protocol does not cover this." }</strong>
-                    { format!(" {} does not address this situation, so this guide does not answer it.", protocol_name(&council.short_name)) }</p>
+                    { format!(" {} does not address this situation, so this guide does not answer it.", sentence_start(&protocol_name(&council.short_name))) }</p>
                     { for interpreter }
                 </div>
                 if !related.is_empty() {
@@ -83,6 +83,12 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
             </>
         },
     }
+}
+
+/// A phrase with its first letter capitalised, to begin a sentence.
+fn sentence_start(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// "the Model protocol", "Crawley’s protocol".

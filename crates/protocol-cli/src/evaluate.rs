@@ -1,10 +1,18 @@
-//! Search quality on a question set (recall@1, recall@3) and search speed and memory.
+//! Search quality on question sets (recall@1, recall@3), and search speed and memory.
+//!
+//! Two kinds of question are understood. The older sets name acceptable results by id
+//! (`expect = ["complaints.about-officer", "clause:8.7"]`). The independent set names what a right
+//! answer is about, so it survives changes to a council's outcome ids: `situations` and `clauses`
+//! for questions the protocol answers, and `answered = false` for questions it does not, where only
+//! an honest "not covered" (an outcome with coverage none, or no close match) counts as right.
 
 use protocol_core::library::Library;
-use protocol_core::search::SearchIndex;
+use protocol_core::model::{Council, CoverageLevel};
+use protocol_core::search::{Answer, Hit, HitKind, SearchIndex};
 use serde::Deserialize;
-use serde_json::json;
-use std::path::Path;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -21,53 +29,161 @@ struct Question {
     persona: String,
     text: String,
     /// Outcome ids, or `clause:<id>`; any one of them in the results is a hit.
+    #[serde(default)]
     expect: Vec<String>,
+    /// Whether the council's protocol addresses the question at all.
+    answered: Option<bool>,
+    /// Situations (`<topic>.<situation>`) whose outcomes answer it.
+    #[serde(default)]
+    situations: Vec<String>,
+    /// Clauses that answer it.
+    #[serde(default)]
+    clauses: Vec<String>,
 }
 
-fn result_key(kind: &str, id: &str) -> String {
-    if kind == "clause" {
-        format!("clause:{id}")
-    } else {
-        id.to_string()
+impl Question {
+    /// Whether one result answers the question rightly.
+    fn accepts(&self, council: &Council, hit: &Hit) -> bool {
+        if !self.expect.is_empty() {
+            let key = match hit.kind {
+                HitKind::Clause => format!("clause:{}", hit.id),
+                HitKind::Outcome => hit.id.clone(),
+            };
+            return self.expect.contains(&key);
+        }
+        let situation = || council.flow.outcome(&hit.id).map(|outcome| outcome.situation.to_string());
+        let in_situation = || situation().is_some_and(|s| self.situations.contains(&s));
+        match (self.answered.unwrap_or(true), hit.kind) {
+            (true, HitKind::Clause) => self.clauses.contains(&hit.id),
+            (true, HitKind::Outcome) => hit.coverage != CoverageLevel::None && in_situation(),
+            (false, HitKind::Clause) => false,
+            // Silence is only honest about the situation asked after.
+            (false, HitKind::Outcome) => hit.coverage == CoverageLevel::None && in_situation(),
+        }
+    }
+
+    /// The rank (0-based) of the first right result, where "no close match" counts as right,
+    /// first, for a question the protocol does not answer.
+    fn rank(&self, council: &Council, answer: &Answer) -> Option<usize> {
+        if self.answered == Some(false) && answer.no_close_match {
+            return Some(0);
+        }
+        answer.hits.iter().position(|hit| self.accepts(council, hit))
+    }
+
+    fn unanswered(&self) -> bool {
+        self.answered == Some(false)
     }
 }
 
-pub fn run(library: &Library, set: &Path) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(set).map_err(|e| format!("cannot read {}: {e}", set.display()))?;
-    let questions: QuestionSet = toml::from_str(&text).map_err(|e| format!("{}: {}", set.display(), e.message()))?;
-    let mut indexes = std::collections::HashMap::new();
-    let (mut at_1, mut at_3) = (0usize, 0usize);
+/// The files of a set: one TOML file, or every TOML file in a folder.
+fn set_files(set: &Path) -> Result<Vec<PathBuf>, String> {
+    if !set.is_dir() {
+        return Ok(vec![set.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(set).map_err(|e| format!("cannot read {}: {e}", set.display()))?;
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    files.sort();
+    Ok(files)
+}
+
+fn load_set(set: &Path) -> Result<Vec<Question>, String> {
+    let mut questions = Vec::new();
+    for file in set_files(set)? {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let parsed: QuestionSet = toml::from_str(&text).map_err(|e| format!("{}: {}", file.display(), e.message()))?;
+        questions.extend(parsed.question);
+    }
+    Ok(questions)
+}
+
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    at_1: usize,
+    at_3: usize,
+}
+
+impl Tally {
+    fn add(&mut self, rank: Option<usize>) {
+        self.total += 1;
+        self.at_1 += usize::from(rank == Some(0));
+        self.at_3 += usize::from(rank.is_some_and(|r| r < 3));
+    }
+
+    fn json(&self) -> Value {
+        let share = |n: usize| (n as f64 / self.total.max(1) as f64 * 1000.0).round() / 1000.0;
+        json!({ "questions": self.total, "recall_at_1": share(self.at_1), "recall_at_3": share(self.at_3) })
+    }
+}
+
+/// Recall on one set, overall, per council, and for answered and unanswered questions apart;
+/// `misses` lists the questions without a right answer in the top three.
+pub fn measure(library: &Library, set: &Path, with_misses: bool) -> Result<Value, String> {
+    let questions = load_set(set)?;
+    let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
+    let (mut all, mut answered, mut unanswered) = (Tally::default(), Tally::default(), Tally::default());
+    let mut by_council: std::collections::BTreeMap<String, Tally> = Default::default();
+    let (mut false_alarms, mut answerable) = (0usize, 0usize);
     let mut misses = Vec::new();
-    for question in &questions.question {
+    for question in &questions {
         let council = library
             .council(&question.council)
-            .ok_or_else(|| format!("unknown council `{}` in the set", question.council))?;
+            .ok_or_else(|| format!("unknown council `{}` in {}", question.council, set.display()))?;
         let index = indexes
             .entry(question.council.clone())
             .or_insert_with(|| SearchIndex::build(council, &library.topics, &library.synonyms));
-        let hits = index.search(&question.text, 3);
-        let keys: Vec<String> = hits.iter().map(|h| result_key(h.kind.as_str(), &h.id)).collect();
-        let rank = keys.iter().position(|k| question.expect.contains(k));
-        if rank == Some(0) {
-            at_1 += 1;
-        }
-        if rank.is_some() {
-            at_3 += 1;
+        let answer = index.ask(&question.text, 3);
+        let rank = question.rank(council, &answer);
+        all.add(rank);
+        by_council.entry(question.council.clone()).or_default().add(rank);
+        if question.unanswered() {
+            unanswered.add(rank);
         } else {
-            misses.push(json!({"council": question.council, "persona": question.persona, "text": question.text, "expect": question.expect, "got": keys}));
+            answered.add(rank);
+            answerable += 1;
+            false_alarms += usize::from(answer.no_close_match);
+        }
+        if with_misses && rank.is_none_or(|r| r > 0) {
+            let got: Vec<Value> = answer
+                .hits
+                .iter()
+                .map(|h| json!(format!("{}:{} ({})", h.kind.as_str(), h.id, coverage_word(h.coverage))))
+                .collect();
+            misses.push(json!({
+                "council": question.council, "persona": question.persona, "text": question.text,
+                "rank": rank.map(|r| r + 1), "expect": question.expect, "answered": question.answered,
+                "situations": question.situations, "clauses": question.clauses,
+                "no_close_match": answer.no_close_match, "got": got,
+            }));
         }
     }
-    let total = questions.question.len().max(1) as f64;
-    out!(
-        "{}",
-        serde_json::to_string_pretty(&json!({
-            "questions": questions.question.len(),
-            "recall_at_1": (at_1 as f64 / total * 1000.0).round() / 1000.0,
-            "recall_at_3": (at_3 as f64 / total * 1000.0).round() / 1000.0,
-            "misses": misses,
-        }))
-        .expect("JSON")
-    );
+    let mut report = all.json();
+    report["set"] = json!(set.display().to_string());
+    report["answered"] = answered.json();
+    report["unanswered"] = unanswered.json();
+    report["by_council"] = by_council.iter().map(|(id, tally)| (id.clone(), tally.json())).collect();
+    // How often a question the protocol does answer is met with "no close match".
+    report["no_close_match_false_alarms"] = json!({ "count": false_alarms, "of": answerable });
+    if with_misses {
+        report["misses"] = Value::Array(misses);
+    }
+    Ok(report)
+}
+
+fn coverage_word(level: CoverageLevel) -> &'static str {
+    match level {
+        CoverageLevel::Full => "full",
+        CoverageLevel::Partial => "partial",
+        CoverageLevel::None => "none",
+    }
+}
+
+pub fn run(library: &Library, sets: &[PathBuf], with_misses: bool) -> Result<ExitCode, String> {
+    let reports = sets.iter().map(|set| measure(library, set, with_misses)).collect::<Result<Vec<_>, _>>()?;
+    let output = if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };
+    out!("{}", serde_json::to_string_pretty(&output).expect("JSON"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -105,7 +221,7 @@ pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> 
             for query in BENCH_QUERIES {
                 for end in (1..=query.len()).filter(|&e| query.is_char_boundary(e)) {
                     let started = Instant::now();
-                    std::hint::black_box(index.search(&query[..end], 8));
+                    std::hint::black_box(index.ask(&query[..end], 8));
                     timings.push(started.elapsed().as_secs_f64() * 1e6);
                 }
             }

@@ -29,7 +29,9 @@ commands:
   import --id ID --name NAME SOURCE.txt
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
-  eval-search [--set FILE]      recall@1 and recall@3 of search on a question set (default tests/search/questions.toml)
+  eval-search [--set FILE|DIR]... [--misses]
+                                recall@1 and recall@3 on question sets (default: the development, held-out
+                                and independent sets in crates/protocol-cli/tests/search/)
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
   html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
 options:
@@ -115,12 +117,17 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "eval-search" => {
-            let flags = parse_flags(rest, &["--set"])?;
+            let with_misses = rest.iter().any(|a| a == "--misses");
+            let rest: Vec<String> = rest.iter().filter(|a| *a != "--misses").cloned().collect();
+            let flags = parse_flags(&rest, &["--set"])?;
             no_flags(&flags.positional)?;
-            let set =
-                flags.value("--set").map(PathBuf::from).unwrap_or_else(|| dir.join("../tests/search/questions.toml"));
+            let mut sets: Vec<PathBuf> = flags.values("--set").into_iter().map(PathBuf::from).collect();
+            if sets.is_empty() {
+                let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search");
+                sets = ["development.toml", "holdout.toml", "independent"].iter().map(|set| own.join(set)).collect();
+            }
             let library = load_or_report(&dir)?;
-            evaluate::run(&library, &set).map_err(UsageError)
+            evaluate::run(&library, &sets, with_misses).map_err(UsageError)
         }
         "html" => {
             let out = single_flag(rest, "--out")?;
@@ -163,6 +170,10 @@ struct Flags {
 impl Flags {
     fn value(&self, name: &str) -> Option<String> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    }
+
+    fn values(&self, name: &str) -> Vec<String> {
+        self.values.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
     }
 }
 
@@ -436,5 +447,6 @@ fn hit_json(hit: Hit) -> Value {
             CoverageLevel::None => "none",
         },
         "cites": hit.cites,
+        "matched": hit.matched,
     })
 }

@@ -79,6 +79,16 @@ pub struct Hit {
     /// For an outcome, how much of its situation the protocol covers; a clause is the protocol's own words.
     pub coverage: CoverageLevel,
     pub cites: Vec<String>,
+    /// The words of the question this result matched, as typed: why it is here.
+    pub matched: Vec<String>,
+}
+
+/// The results for a question, and whether none of them is a close match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// Nothing scored well enough to offer as an answer: the results that follow are weak.
+    pub no_close_match: bool,
 }
 
 struct Doc {
@@ -284,7 +294,7 @@ impl SearchIndex {
             }
             if !concept.is_empty() {
                 let anchors = sure_terms.into_iter().filter(|t| self.postings.contains_key(t)).collect();
-                concepts.push(Concept { terms: concept, anchors });
+                concepts.push(Concept { terms: concept, anchors, typed: query_words[position].clone() });
             }
         }
         // Phrases ("social media", "monitoring officer") name a concept of their own.
@@ -292,7 +302,8 @@ impl SearchIndex {
             if !fired[index] && group.iter().any(|phrase| phrase.len() > 1 && contains_run(&query_terms, phrase)) {
                 let mut concept = Vec::new();
                 add_group(&mut concept, group, BRIDGE_WEIGHT);
-                concepts.push(Concept { terms: concept, anchors: Vec::new() });
+                let typed = group.iter().find(|phrase| phrase.len() > 1 && contains_run(&query_terms, phrase)).map(|p| p.join(" ")).unwrap_or_default();
+                concepts.push(Concept { terms: concept, anchors: Vec::new(), typed });
             }
         }
         concepts
@@ -336,17 +347,25 @@ impl SearchIndex {
         fixes
     }
 
+    /// The best results for a question, best first, and whether any is a close match.
+    pub fn ask(&self, query: &str, limit: usize) -> Answer {
+        let hits = self.search(query, limit);
+        let no_close_match = hits.is_empty();
+        Answer { hits, no_close_match }
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let concepts = self.concepts(query);
         if concepts.is_empty() {
             return Vec::new();
         }
+        let mut matched: Vec<Vec<u16>> = vec![Vec::new(); self.docs.len()];
         let count = self.docs.len() as f32;
         let mut scores = vec![0f32; self.docs.len()];
         let mut best = vec![0f32; self.docs.len()];
         let idf_of =
             |list: &Vec<(u32, f32)>| (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
-        for concept in &concepts {
+        for (concept_index, concept) in concepts.iter().enumerate() {
             // A synonym is never more telling than the word typed: cap it at that word's idf.
             let anchor_idf = concept.anchors.iter().filter_map(|t| self.postings.get(t)).map(idf_of).reduce(f32::max);
             best.iter_mut().for_each(|b| *b = 0.0);
@@ -365,7 +384,12 @@ impl SearchIndex {
                     *slot = slot.max(value);
                 }
             }
-            scores.iter_mut().zip(&best).for_each(|(score, b)| *score += b);
+            for (doc, b) in best.iter().enumerate() {
+                if *b > 0.0 {
+                    scores[doc] += b;
+                    matched[doc].push(concept_index as u16);
+                }
+            }
         }
 
         let mut ranked: Vec<(usize, f32)> = scores
@@ -395,6 +419,7 @@ impl SearchIndex {
                     score,
                     coverage: doc.coverage,
                     cites: doc.cites.clone(),
+                    matched: matched[i].iter().map(|&c| concepts[c as usize].typed.clone()).collect(),
                 }
             })
             .collect()
@@ -429,6 +454,8 @@ impl SearchIndex {
 struct Concept {
     terms: Vec<(String, f32)>,
     anchors: Vec<String>,
+    /// The words typed for it, to show why a result matched.
+    typed: String,
 }
 
 fn add_term(concept: &mut Vec<(String, f32)>, term: String, weight: f32) {
