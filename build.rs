@@ -37,9 +37,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut councils: Vec<_> = library.councils.into_iter().map(|loaded| loaded.council).collect();
+    let mut dataset = Dataset::from_library(library);
 
-    // Test builds add councils full of hostile markup, and a deliberate panic trigger (cfg test_fixtures).
+    // Test builds add a council full of hostile markup, and a deliberate panic export (cfg test_fixtures).
     println!("cargo::rustc-check-cfg=cfg(test_fixtures)");
     println!("cargo:rerun-if-env-changed=PROTOCOL_GUIDE_TEST_FIXTURES");
     if std::env::var("PROTOCOL_GUIDE_TEST_FIXTURES").is_ok_and(|value| value == "1") {
@@ -49,8 +49,8 @@ fn main() {
         for entry in std::fs::read_dir(&fixtures).expect("tests/fixtures/hostile exists").flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|ext| ext == "toml") {
-                match load_council_file(&path, &library.topics) {
-                    Ok(loaded) => councils.push(loaded.council),
+                match load_council_file(&path, &dataset.topics) {
+                    Ok(loaded) => dataset.councils.push(loaded.council),
                     Err(diagnostics) => {
                         eprintln!("{diagnostics}");
                         std::process::exit(1);
@@ -59,11 +59,6 @@ fn main() {
             }
         }
     }
-    let dataset = Dataset {
-        councils,
-        topics: library.topics,
-        synonyms: library.synonyms.into_iter().map(|group| group.into_iter().map(Into::into).collect()).collect(),
-    };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("protocol_data.bin");
     std::fs::write(&out, encode(&dataset)).expect("OUT_DIR is writable");
 }

@@ -2,6 +2,7 @@
 //! the reducer's dispatcher, and shows the page for the route.
 
 use crate::components::answers_summary::step_texts;
+use crate::components::coverage::sentence_start;
 use crate::components::{DataRef, Dispatch, FocusOnNavigate};
 use crate::data;
 use crate::navigation::{current_hash, show_in_url, HashListener};
@@ -111,9 +112,9 @@ fn page(state: &GuideState) -> Html {
         Route::NotFound { reason } => Ok(html! { <NotFound reason={reason.clone()} /> }),
         Route::Reader { council, clause } => council_of(council).map(|council| match clause {
             Some(clause) if council.clause(clause).is_none() => {
-                let reason = format!("{}\u{2019}s protocol has no clause \u{201C}{clause}\u{201D}.", council.short_name);
+                let reason = format!("{} has no clause \u{201C}{clause}\u{201D}.", sentence_start(&council.protocol_name()));
                 let back_to = Route::Reader { council: council.id.to_string(), clause: None };
-                html! { <NotFound reason={reason} back_to={back_to} back_label={format!("Read {}\u{2019}s protocol", council.short_name)} /> }
+                html! { <NotFound reason={reason} back_to={back_to} back_label={format!("Read {}", council.protocol_name())} /> }
             }
             _ => html! { <Reader council={DataRef(council)} target={clause.clone().map(AttrValue::from)} /> },
         }),
@@ -129,7 +130,7 @@ fn page(state: &GuideState) -> Html {
         Route::Guide { council, answers } => council_of(council).map(|council| match replay(council, answers) {
             Err(error) => {
                 let back_to = Route::Guide { council: council.id.to_string(), answers: vec![] };
-                let reason = format!("This link to {}\u{2019}s guide does not fit its questions: {error}.", council.short_name);
+                let reason = format!("This link to {} does not fit its questions: {error}.", council.guide_name());
                 html! { <NotFound reason={reason} back_to={back_to} back_label="Start the guide again" /> }
             }
             Ok(walk) => match walk.current {

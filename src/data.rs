@@ -2,7 +2,7 @@
 //! decoded once on first use.
 
 use protocol_core::codec::{decode, Dataset};
-use protocol_core::model::{Council, Text, Topic};
+use protocol_core::model::{Council, SearchWords, Topic};
 use std::sync::OnceLock;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/protocol_data.bin"));
@@ -25,10 +25,37 @@ pub fn topics() -> &'static [Topic] {
     &dataset().topics
 }
 
-pub fn synonyms() -> &'static [Vec<Text>] {
-    &dataset().synonyms
+pub fn search_words() -> &'static SearchWords {
+    &dataset().search_words
 }
 
 pub fn council(id: &str) -> Option<&'static Council> {
     councils().iter().find(|council| council.id == id)
+}
+
+/// Answers a question in the person's own words against one council. The council's index is
+/// built on first use, not at start-up: most visits never search.
+#[cfg(feature = "search")]
+pub fn ask(council: &'static Council, query: &str, limit: usize) -> protocol_core::search::Answer {
+    use protocol_core::search::SearchIndex;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    thread_local! {
+        static INDEXES: RefCell<HashMap<&'static str, Rc<SearchIndex>>> = RefCell::new(HashMap::new());
+    }
+    let index = INDEXES.with(|indexes| {
+        indexes
+            .borrow_mut()
+            .entry(council.id.as_ref())
+            .or_insert_with(|| Rc::new(SearchIndex::build(council, topics(), search_words())))
+            .clone()
+    });
+    index.ask(query, limit)
+}
+
+/// Without the search feature (only to measure what search adds), nothing is found.
+#[cfg(not(feature = "search"))]
+pub fn ask(_council: &'static Council, _query: &str, _limit: usize) -> protocol_core::search::Answer {
+    protocol_core::search::Answer { hits: Vec::new(), no_close_match: true }
 }

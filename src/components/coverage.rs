@@ -69,7 +69,7 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
             <>
                 <div class="pg-inset pg-not-covered">
                     <p class="pg-body"><strong>{ "This protocol does not cover this." }</strong>
-                    { format!(" {} does not address this situation, so this guide does not answer it.", sentence_start(&protocol_name(&council.short_name))) }</p>
+                    { format!(" {} does not address this situation, so this guide does not answer it.", sentence_start(&council.protocol_name())) }</p>
                     { for interpreter }
                 </div>
                 if !related.is_empty() {
@@ -86,16 +86,7 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
 }
 
 /// A phrase with its first letter capitalised, to begin a sentence.
-fn sentence_start(phrase: &str) -> String {
+pub fn sentence_start(phrase: &str) -> String {
     let mut chars = phrase.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// "the Model protocol", "Crawley’s protocol".
-pub fn protocol_name(short_name: &str) -> String {
-    if short_name.to_ascii_lowercase().ends_with("protocol") {
-        format!("the {short_name}")
-    } else {
-        format!("{short_name}\u{2019}s protocol")
-    }
 }

@@ -1,6 +1,7 @@
 //! The parts pages share, one component per file, each with its props struct first.
 
 pub mod answers_summary;
+pub mod ask_box;
 pub mod back_link;
 pub mod clause_card;
 pub mod clause_link;

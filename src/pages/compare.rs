@@ -31,7 +31,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
     let back = Route::Guide { council: props.council.id.to_string(), answers: vec![] };
     html! {
         <div class="pg-page pg-compare">
-            <BackLink to={back} label={format!("Back to {}\u{2019}s guide", props.council.short_name)} />
+            <BackLink to={back} label={format!("Back to {}", props.council.guide_name())} />
             <PageHeading text={props.situation.label.to_string()} caption={Some(AttrValue::from(format!("How councils handle: {}", props.topic.title)))} />
             <p class="pg-lead pg-compare-summary">{ summary }</p>
             <div class="pg-compare-grid">

@@ -1,3 +1,4 @@
+use crate::components::ask_box::AskBox;
 use crate::components::back_link::BackLink;
 use crate::components::page_heading::PageHeading;
 use crate::components::{DataRef, Dispatch};
@@ -29,6 +30,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         }
     };
     let step = props.answers.len();
+    // The first question of the guide, with search beside it.
+    let first = step == 0 && cfg!(feature = "search");
     let question = props.question.0;
     let council = props.council.0;
     let show_error = props.show_error;
@@ -62,16 +65,23 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     </div>
                 }
             </div>
-            if step == 0 {
-                <p class="pg-body pg-ask-link">
-                    <a class="pg-link" href={Route::Ask { council: council.id.to_string() }.to_hash()}>{ "Not sure which to pick? Describe it in your own words" }</a>
-                </p>
+            // The first page starts with the ask box, where a hurried person starts: the question
+            // becomes its heading, and the topics follow as the other way in.
+            if first {
+                <PageHeading text={question.text.to_string()} caption={Some(AttrValue::from(council.short_name.to_string()))} />
+                <section class="pg-ask-first" aria-label="Ask in your own words">
+                    <AskBox council={props.council} label="Describe it in your own words" browse={here.clone()} />
+                </section>
             }
             <form class="pg-form" novalidate=true onsubmit={on_submit}>
                 <div class={classes!("pg-form-group", show_error.then_some("pg-form-group-error"))}>
                     <fieldset class="pg-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
-                        <legend class="pg-legend">
-                            <PageHeading text={question.text.to_string()} caption={Some(AttrValue::from(council.short_name.to_string()))} />
+                        <legend class={classes!("pg-legend", first.then_some("pg-legend-secondary"))}>
+                            if first {
+                                <h2 class="pg-subheading">{ "Or choose a topic" }</h2>
+                            } else {
+                                <PageHeading text={question.text.to_string()} caption={Some(AttrValue::from(council.short_name.to_string()))} />
+                            }
                         </legend>
                         if let Some(hint) = &question.hint {
                             <p class="pg-hint" id={hint_id.clone()}>{ hint.to_string() }</p>

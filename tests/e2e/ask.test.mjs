@@ -21,13 +21,14 @@ for (const journey of journeys) {
     const exported = exportCouncil(journey.council);
     const page = await browser.newPage();
     const errors = watchErrors(page);
+    // The ask box is on the council's first page, above the topics.
     await page.goto(`${server.origin}/#/${journey.council}/guide`);
-    await page.getByRole('link', { name: /Describe it in your own words/ }).click();
-    const box = page.getByRole('searchbox', { name: 'Describe your situation' });
+    const box = page.getByRole('searchbox', { name: 'Describe it in your own words' });
     await box.pressSequentially(journey.text, { delay: 15 });
     const first = page.locator('.pg-result').first();
     await first.waitFor();
-    assert.match(await page.getByRole('status').innerText(), /\d+ results?/);
+    assert.match(await page.getByRole('status').innerText(), /\d+ (weak )?results?/);
+    assert.match(await first.locator('.pg-result-why').innerText(), /^Matched: /, 'each result says why it matched');
     const link = first.locator('a');
     const href = await link.getAttribute('href');
     await link.click();
@@ -72,7 +73,19 @@ test('compare shows each council side by side and says which protocols are silen
   const columns = page.locator('.pg-compare-column');
   assert.equal(await columns.count(), 5);
   assert.match(await columns.first().locator('h2').innerText(), /Leighton-Linslade/);
-  assert.equal(words(await page.locator('.pg-compare-summary').innerText()), '4 of 5 protocols cover this; the Model protocol does not.');
+  // The summary counts each council's coverage, as the export gives it.
+  const levels = ['crawley', 'guildford', 'leighton-linslade', 'model', 'pitstone'].map((id) => {
+    const found = exportCouncil(id).flow.nodes.filter((n) => n.kind === 'outcome' && n.situation === 'complaints.councillor-about-officer');
+    return found.some((n) => n.coverage === 'full') ? 'full' : found.some((n) => n.coverage === 'partial') ? 'partial' : 'none';
+  });
+  const count = (level) => levels.filter((l) => l === level).length;
+  const parts = [`${count('full')} ${count('full') === 1 ? 'protocol covers' : 'protocols cover'} this`];
+  if (count('partial')) parts.push(`${count('partial')} partly`);
+  if (count('none')) parts.push(`${count('none')} not at all`);
+  assert.equal(words(await page.locator('.pg-compare-summary').innerText()), `${parts.join(', ')}.`);
+  const tags = await columns.locator('.pg-tag').allInnerTexts();
+  const label = { full: 'COVERED', partial: 'PARTLY COVERED', none: 'NOT COVERED' };
+  assert.ok(levels.every((level) => tags.map((t) => t.toUpperCase()).includes(label[level])), tags.join(', '));
   const leighton = words(await columns.first().innerText());
   assert.ok(leighton.includes('Who to go to: Town Mayor') && leighton.includes('Who to go to: Town Clerk'));
   assert.ok(leighton.includes('Where the Officer concerned is the Town Clerk, the matter should be raised with the Town Mayor.'));
@@ -82,6 +95,25 @@ test('compare shows each council side by side and says which protocols are silen
   assert.ok(b.y > a.y + a.height - 1, 'second column sits below the first');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a question about other council business gets "no close match", not a confident answer', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/#/crawley/guide`);
+  await page.getByRole('searchbox', { name: 'Describe it in your own words' }).pressSequentially('when are the bins collected', { delay: 10 });
+  const notice = page.locator('.pg-no-match');
+  await notice.waitFor();
+  assert.match(words(await notice.innerText()), /No close match in this protocol\. Crawley’s protocol may not cover this\./);
+  assert.match(await page.getByRole('status').innerText(), /No close match/);
+  // The way on is the topic list on the same page.
+  await notice.getByRole('link', { name: 'Browse the topics' }).waitFor();
+  // A question the protocol does answer is offered without the notice.
+  await page.getByRole('searchbox').fill('officer was rude to me');
+  await page.locator('.pg-result').first().waitFor();
+  assert.equal(await page.locator('.pg-no-match').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -8,7 +8,7 @@
 
 use protocol_core::library::Library;
 use protocol_core::model::{Council, CoverageLevel};
-use protocol_core::search::{Answer, Hit, HitKind, SearchIndex};
+use protocol_core::search::{Answer, CloseMatch, Hit, HitKind, SearchIndex};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -82,8 +82,10 @@ fn set_files(set: &Path) -> Result<Vec<PathBuf>, String> {
         return Ok(vec![set.to_path_buf()]);
     }
     let entries = std::fs::read_dir(set).map_err(|e| format!("cannot read {}: {e}", set.display()))?;
-    let mut files: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     files.sort();
     Ok(files)
 }
@@ -120,7 +122,7 @@ impl Tally {
 
 /// Recall on one set, overall, per council, and for answered and unanswered questions apart;
 /// `misses` lists the questions without a right answer in the top three.
-pub fn measure(library: &Library, set: &Path, with_misses: bool) -> Result<Value, String> {
+pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMatch) -> Result<Value, String> {
     let questions = load_set(set)?;
     let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
     let (mut all, mut answered, mut unanswered) = (Tally::default(), Tally::default(), Tally::default());
@@ -133,8 +135,8 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool) -> Result<Value
             .ok_or_else(|| format!("unknown council `{}` in {}", question.council, set.display()))?;
         let index = indexes
             .entry(question.council.clone())
-            .or_insert_with(|| SearchIndex::build(council, &library.topics, &library.synonyms));
-        let answer = index.ask(&question.text, 3);
+            .or_insert_with(|| SearchIndex::build(council, &library.topics, &library.search_words));
+        let answer = index.ask_with(&question.text, 3, close);
         let rank = question.rank(council, &answer);
         all.add(rank);
         by_council.entry(question.council.clone()).or_default().add(rank);
@@ -180,9 +182,10 @@ fn coverage_word(level: CoverageLevel) -> &'static str {
     }
 }
 
-pub fn run(library: &Library, sets: &[PathBuf], with_misses: bool) -> Result<ExitCode, String> {
-    let reports = sets.iter().map(|set| measure(library, set, with_misses)).collect::<Result<Vec<_>, _>>()?;
-    let output = if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };
+pub fn run(library: &Library, sets: &[PathBuf], with_misses: bool, close: CloseMatch) -> Result<ExitCode, String> {
+    let reports = sets.iter().map(|set| measure(library, set, with_misses, close)).collect::<Result<Vec<_>, _>>()?;
+    let output =
+        if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };
     out!("{}", serde_json::to_string_pretty(&output).expect("JSON"));
     Ok(ExitCode::SUCCESS)
 }
@@ -213,7 +216,7 @@ pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> 
     out!("{:<20} {:>6} {:>10} {:>12} {:>10} {:>10}", "council", "docs", "build ms", "index KiB", "p50 µs", "p99 µs");
     for council in councils {
         let started = Instant::now();
-        let index = SearchIndex::build(council, &library.topics, &library.synonyms);
+        let index = SearchIndex::build(council, &library.topics, &library.search_words);
         let build_ms = started.elapsed().as_secs_f64() * 1000.0;
         // Every prefix of every query, as typed one keystroke at a time.
         let mut timings = Vec::new();

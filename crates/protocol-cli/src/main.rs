@@ -75,7 +75,7 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
     };
     let rest = &args[1..];
     match command.as_str() {
-        "--help" | "-h" | "help" => {
+        "help" => {
             out!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
@@ -111,23 +111,36 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             }
             let library = load_or_report(&dir)?;
             let council = library.council(&id).ok_or_else(|| unknown_council(&library, &id))?;
-            let index = SearchIndex::build(council, &library.topics, &library.synonyms);
-            let results: Vec<Value> = index.search(&query, limit).into_iter().map(hit_json).collect();
-            print_json(&json!({ "council": id, "query": query, "results": results }));
+            let index = SearchIndex::build(council, &library.topics, &library.search_words);
+            let answer = index.ask(&query, limit);
+            let results: Vec<Value> = answer.hits.into_iter().map(hit_json).collect();
+            // Results may follow "no close match": they are then weak, and the guide says so.
+            print_json(&json!({ "council": id, "query": query, "no_close_match": answer.no_close_match, "results": results }));
             Ok(ExitCode::SUCCESS)
         }
         "eval-search" => {
             let with_misses = rest.iter().any(|a| a == "--misses");
             let rest: Vec<String> = rest.iter().filter(|a| *a != "--misses").cloned().collect();
-            let flags = parse_flags(&rest, &["--set"])?;
+            let flags = parse_flags(&rest, &["--set", "--close-match"])?;
             no_flags(&flags.positional)?;
+            // `--close-match SHARE,MARGIN` tries other thresholds, to calibrate them on a development set.
+            let close = match flags.value("--close-match") {
+                None => protocol_core::search::CloseMatch::CALIBRATED,
+                Some(value) => {
+                    let numbers: Vec<f32> = value.split(',').filter_map(|n| n.parse().ok()).collect();
+                    let [min_share, outside_margin] = numbers[..] else {
+                        return Err(UsageError(format!("--close-match takes SHARE,MARGIN, not `{value}`")));
+                    };
+                    protocol_core::search::CloseMatch { min_share, outside_margin }
+                }
+            };
             let mut sets: Vec<PathBuf> = flags.values("--set").into_iter().map(PathBuf::from).collect();
             if sets.is_empty() {
                 let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search");
                 sets = ["development.toml", "holdout.toml", "independent"].iter().map(|set| own.join(set)).collect();
             }
             let library = load_or_report(&dir)?;
-            evaluate::run(&library, &sets, with_misses).map_err(UsageError)
+            evaluate::run(&library, &sets, with_misses, close).map_err(UsageError)
         }
         "html" => {
             let out = single_flag(rest, "--out")?;

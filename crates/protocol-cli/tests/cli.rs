@@ -243,14 +243,36 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
     assert_usage_error(&run(&["ask", "--council", "atlantis", "hello"]), "unknown council `atlantis`");
 }
 
+/// The recall each set must keep. The independent set was frozen before any ranking change and
+/// is never tuned on: its floors sit just under what the search reaches today, so any change that
+/// loses ground there fails here.
+const RECALL_FLOORS: [(&str, f64, f64); 3] =
+    [("development.toml", 0.82, 0.95), ("holdout.toml", 0.66, 0.85), ("independent", 0.72, 0.83)];
+
 #[test]
-fn search_recall_on_the_question_set_meets_the_bar() {
-    let output = run(&["eval-search"]);
-    let json = stdout_json(&output);
-    let questions = json["questions"].as_u64().expect("count");
-    assert!(questions >= 60, "the set has {questions} questions");
-    let recall_at_3 = json["recall_at_3"].as_f64().expect("recall@3");
-    assert!(recall_at_3 >= 0.95, "recall@3 {recall_at_3} is under 0.95; misses: {}", json["misses"]);
+fn search_recall_on_every_question_set_keeps_its_floor() {
+    let json = stdout_json(&run(&["eval-search"]));
+    let sets = json["sets"].as_array().expect("sets");
+    assert_eq!(sets.len(), RECALL_FLOORS.len());
+    for (set, (name, at_1, at_3)) in sets.iter().zip(RECALL_FLOORS) {
+        let path = set["set"].as_str().expect("set path");
+        assert!(path.ends_with(name), "{path}");
+        let (got_1, got_3) = (set["recall_at_1"].as_f64().expect("r@1"), set["recall_at_3"].as_f64().expect("r@3"));
+        assert!(got_1 >= at_1 && got_3 >= at_3, "{name}: recall@1 {got_1} (floor {at_1}), recall@3 {got_3} (floor {at_3})");
+    }
+    let independent = &sets[2];
+    assert!(independent["questions"].as_u64().expect("count") >= 300);
+    assert!(independent["unanswered"]["questions"].as_u64().expect("count") >= 48, "at least 15% unanswered");
+}
+
+#[test]
+fn ask_says_when_nothing_is_a_close_match() {
+    // Other council business: the search must not offer a confident, unrelated answer.
+    let json = stdout_json(&run(&["ask", "--council", "crawley", "when are the bins collected on my street"]));
+    assert_eq!(json["no_close_match"], true, "{json}");
+    let json = stdout_json(&run(&["ask", "--council", "crawley", "officer was rude to me"]));
+    assert_eq!(json["no_close_match"], false, "{json}");
+    assert!(json["results"][0]["matched"].as_array().is_some_and(|m| !m.is_empty()), "results say why they matched");
 }
 
 #[test]

@@ -16,7 +16,7 @@ const MAGIC: &[u8; 4] = b"PGD3";
 pub struct Dataset {
     pub councils: Vec<Council>,
     pub topics: Vec<Topic>,
-    pub synonyms: Vec<Vec<Text>>,
+    pub search_words: SearchWords,
 }
 
 /// Why bytes could not be decoded.
@@ -272,10 +272,10 @@ impl Packed for Situation {
     fn write(&self, w: &mut Writer) {
         self.id.write(w);
         self.label.write(w);
-        self.keywords.write(w);
+        self.phrasings.write(w);
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
-        Ok(Situation { id: Packed::read(r)?, label: Packed::read(r)?, keywords: Packed::read(r)? })
+        Ok(Situation { id: Packed::read(r)?, label: Packed::read(r)?, phrasings: Packed::read(r)? })
     }
 }
 
@@ -552,11 +552,28 @@ impl Packed for GuidanceLine {
 impl Packed for Dataset {
     fn write(&self, w: &mut Writer) {
         self.topics.write(w);
-        self.synonyms.write(w);
+        self.search_words.synonyms.write(w);
+        self.search_words.outside.write(w);
         self.councils.write(w);
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
-        Ok(Dataset { topics: Packed::read(r)?, synonyms: Packed::read(r)?, councils: Packed::read(r)? })
+        Ok(Dataset {
+            topics: Packed::read(r)?,
+            search_words: SearchWords { synonyms: Packed::read(r)?, outside: Packed::read(r)? },
+            councils: Packed::read(r)?,
+        })
+    }
+}
+
+#[cfg(feature = "loader")]
+impl Dataset {
+    /// Everything the widget carries, from a loaded folder of protocols.
+    pub fn from_library(library: crate::library::Library) -> Dataset {
+        Dataset {
+            councils: library.councils.into_iter().map(|loaded| loaded.council).collect(),
+            topics: library.topics,
+            search_words: library.search_words,
+        }
     }
 }
 

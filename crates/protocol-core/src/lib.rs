@@ -9,7 +9,6 @@ pub mod flow;
 pub mod model;
 pub mod route;
 pub mod search;
-pub mod stem;
 pub mod text;
 
 #[cfg(feature = "loader")]

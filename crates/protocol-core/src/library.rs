@@ -2,17 +2,18 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::loader::{load_council_file, load_topics, LoadedCouncil};
-use crate::model::{Council, Topic};
+use crate::model::{Council, SearchWords, Text, Topic};
 use std::path::{Path, PathBuf};
 
 pub const TOPICS_FILE: &str = "topics.toml";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
+pub const PHRASINGS_FILE: &str = "phrasings.toml";
 
 pub struct Library {
     pub topics: Vec<Topic>,
     pub councils: Vec<LoadedCouncil>,
-    /// Groups of words people use for the same thing, for search.
-    pub synonyms: Vec<Vec<String>>,
+    /// Synonyms and out-of-scope questions, for search.
+    pub search_words: SearchWords,
 }
 
 impl Library {
@@ -28,7 +29,9 @@ pub fn council_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| {
             path.extension().is_some_and(|ext| ext == "toml")
-                && path.file_name().is_some_and(|name| name != TOPICS_FILE && name != SYNONYMS_FILE)
+                && path
+                    .file_name()
+                    .is_some_and(|name| ![TOPICS_FILE, SYNONYMS_FILE, PHRASINGS_FILE].iter().any(|f| name == *f))
         })
         .collect();
     files.sort();
@@ -39,7 +42,13 @@ pub fn load_topics_in(dir: &Path) -> Result<Vec<Topic>, Diagnostics> {
     let path = dir.join(TOPICS_FILE);
     let text = std::fs::read_to_string(&path)
         .map_err(|error| single(&path, format!("cannot read topic catalogue: {error}")))?;
-    load_topics(&path.display().to_string(), &text)
+    let mut topics = load_topics(&path.display().to_string(), &text)?;
+    // The shared corpus of phrasings is optional: a folder without it searches on keywords alone.
+    let phrasings = dir.join(PHRASINGS_FILE);
+    if let Ok(text) = std::fs::read_to_string(&phrasings) {
+        crate::loader::add_phrasings(&phrasings.display().to_string(), &text, &mut topics)?;
+    }
+    Ok(topics)
 }
 
 /// Loads every council in `dir`; all problems from all files are reported together.
@@ -66,14 +75,21 @@ pub fn load_library(dir: &Path) -> Result<Library, Diagnostics> {
         }
     }
     let synonyms = match load_synonyms_in(dir) {
-        Ok(synonyms) => synonyms,
+        Ok(synonyms) => synonyms.into_iter().map(|group| group.into_iter().map(Text::from).collect()).collect(),
+        Err(Diagnostics(found)) => {
+            problems.extend(found);
+            Vec::new()
+        }
+    };
+    let outside = match load_outside_in(dir) {
+        Ok(outside) => outside,
         Err(Diagnostics(found)) => {
             problems.extend(found);
             Vec::new()
         }
     };
     if problems.is_empty() {
-        Ok(Library { topics, councils, synonyms })
+        Ok(Library { topics, councils, search_words: SearchWords { synonyms, outside } })
     } else {
         Err(Diagnostics(problems))
     }
@@ -89,6 +105,13 @@ struct RawSynonyms {
 #[serde(deny_unknown_fields)]
 struct RawSynonymGroup {
     terms: Vec<String>,
+}
+
+/// The out-of-scope questions in the folder's phrasings.toml, if it has them.
+pub fn load_outside_in(dir: &Path) -> Result<Vec<Text>, Diagnostics> {
+    let path = dir.join(PHRASINGS_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
+    crate::loader::outside_phrasings(&path.display().to_string(), &text)
 }
 
 /// The synonym list, if the folder has one.

@@ -231,7 +231,7 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
                     .map(|s| Situation {
                         id: format!("{topic_id}.{}", s.id.get_ref()).into(),
                         label: s.label.into(),
-                        keywords: s.keywords.into_iter().map(Text::from).collect(),
+                        phrasings: s.keywords.into_iter().map(Text::from).collect(),
                     })
                     .collect(),
                 id: topic_id.into(),
@@ -260,6 +260,74 @@ pub fn load_topics(file: &str, text: &str) -> Result<Vec<Topic>, Diagnostics> {
         }
     }
     reporter.finish(topics)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhrasings {
+    #[serde(default)]
+    situation: Vec<RawSituationPhrasings>,
+    outside: Option<RawOutside>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutside {
+    phrasings: Vec<Spanned<String>>,
+}
+
+/// The questions about other council business in phrasings.toml's `[outside]` table.
+pub fn outside_phrasings(file: &str, text: &str) -> Result<Vec<Text>, Diagnostics> {
+    let raw: RawPhrasings = parse_toml(file, text)?;
+    let mut reporter = Reporter::new(file, text);
+    let mut outside: Vec<Text> = Vec::new();
+    for phrasing in raw.outside.map(|o| o.phrasings).unwrap_or_default() {
+        let words = phrasing.get_ref().trim();
+        if words.is_empty() || words.len() > 200 {
+            reporter.at(phrasing.span().start, "a phrasing must have words, and at most 200 characters", vec![]);
+        } else if !outside.iter().any(|known| known.eq_ignore_ascii_case(words)) {
+            outside.push(words.to_string().into());
+        }
+    }
+    reporter.finish(outside)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSituationPhrasings {
+    id: Spanned<String>,
+    phrasings: Vec<Spanned<String>>,
+}
+
+/// Adds the shared corpus of everyday phrasings (phrasings.toml) to the situations it names.
+pub fn add_phrasings(file: &str, text: &str, topics: &mut [Topic]) -> Result<(), Diagnostics> {
+    let raw: RawPhrasings = parse_toml(file, text)?;
+    let mut reporter = Reporter::new(file, text);
+    let mut seen = HashSet::new();
+    for entry in raw.situation {
+        let id = entry.id.get_ref();
+        if !seen.insert(id.clone()) {
+            reporter.at(entry.id.span().start, format!("situation `{id}` is listed twice"), vec![]);
+        }
+        let Some(situation) = topics.iter_mut().flat_map(|topic| topic.situations.iter_mut()).find(|s| s.id == *id)
+        else {
+            reporter.at(
+                entry.id.span().start,
+                format!("no situation `{id}` in topics.toml (write it as `<topic>.<situation>`)"),
+                vec![],
+            );
+            continue;
+        };
+        for phrasing in entry.phrasings {
+            let words = phrasing.get_ref().trim();
+            if words.is_empty() || words.len() > 200 {
+                reporter.at(phrasing.span().start, "a phrasing must have words, and at most 200 characters", vec![]);
+            } else if !situation.phrasings.iter().any(|known| known.eq_ignore_ascii_case(words)) {
+                situation.phrasings.push(words.to_string().into());
+            }
+        }
+    }
+    reporter.finish(())
 }
 
 /// Which of the checks that a finished file must pass to apply. A file being written may skip

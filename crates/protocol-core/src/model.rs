@@ -143,8 +143,9 @@ pub struct Situation {
     /// The node id that answers it: `<topic>.<situation>`.
     pub id: Text,
     pub label: Text,
-    /// Everyday phrasings of the situation, for search.
-    pub keywords: Vec<Text>,
+    /// Everyday ways people ask about the situation (`keywords` in topics.toml and the shared
+    /// corpus in phrasings.toml), for search.
+    pub phrasings: Vec<Text>,
 }
 
 impl Block {
@@ -233,6 +234,29 @@ impl Council {
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|clause| clause.id == id)
     }
+
+    /// How a sentence names the protocol: "Crawley’s protocol", or "the Model protocol" for a
+    /// council whose short name is already a protocol's.
+    pub fn protocol_name(&self) -> String {
+        if self.names_a_protocol() {
+            format!("the {}", self.short_name)
+        } else {
+            format!("{}\u{2019}s protocol", self.short_name)
+        }
+    }
+
+    /// How a sentence names this guide: "Crawley’s guide", or "the Model protocol guide".
+    pub fn guide_name(&self) -> String {
+        if self.names_a_protocol() {
+            format!("the {} guide", self.short_name)
+        } else {
+            format!("{}\u{2019}s guide", self.short_name)
+        }
+    }
+
+    fn names_a_protocol(&self) -> bool {
+        self.short_name.to_ascii_lowercase().ends_with("protocol")
+    }
 }
 
 impl Coverage {
@@ -280,6 +304,16 @@ impl Topic {
     pub fn situation(&self, id: &str) -> Option<&Situation> {
         self.situations.iter().find(|situation| situation.id == id)
     }
+}
+
+/// Words for search that every council shares, beside the situations' phrasings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchWords {
+    /// Groups of words and phrases people use for the same thing (synonyms.toml).
+    pub synonyms: Vec<Vec<Text>>,
+    /// Questions about other council business, which no councillor/officer protocol answers
+    /// (`[outside]` in phrasings.toml): a question closest to these has no close match.
+    pub outside: Vec<Text>,
 }
 
 /// Finds a situation by its node id across the catalogue, with its home topic.

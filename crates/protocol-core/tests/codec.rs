@@ -6,12 +6,7 @@ use protocol_core::codec::{decode, encode, Dataset};
 use protocol_core::library::load_library;
 
 fn dataset() -> Dataset {
-    let library = load_library(&repo().join("protocols")).expect("protocols load");
-    Dataset {
-        councils: library.councils.into_iter().map(|l| l.council).collect(),
-        topics: library.topics,
-        synonyms: library.synonyms.into_iter().map(|g| g.into_iter().map(Into::into).collect()).collect(),
-    }
+    Dataset::from_library(load_library(&repo().join("protocols")).expect("protocols load"))
 }
 
 #[test]
