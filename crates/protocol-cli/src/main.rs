@@ -115,7 +115,9 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             let answer = index.ask(&query, limit);
             let results: Vec<Value> = answer.hits.into_iter().map(hit_json).collect();
             // Results may follow "no close match": they are then weak, and the guide says so.
-            print_json(&json!({ "council": id, "query": query, "no_close_match": answer.no_close_match, "results": results }));
+            print_json(
+                &json!({ "council": id, "query": query, "no_close_match": answer.no_close_match, "results": results }),
+            );
             Ok(ExitCode::SUCCESS)
         }
         "eval-search" => {

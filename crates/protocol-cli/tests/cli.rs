@@ -258,7 +258,10 @@ fn search_recall_on_every_question_set_keeps_its_floor() {
         let path = set["set"].as_str().expect("set path");
         assert!(path.ends_with(name), "{path}");
         let (got_1, got_3) = (set["recall_at_1"].as_f64().expect("r@1"), set["recall_at_3"].as_f64().expect("r@3"));
-        assert!(got_1 >= at_1 && got_3 >= at_3, "{name}: recall@1 {got_1} (floor {at_1}), recall@3 {got_3} (floor {at_3})");
+        assert!(
+            got_1 >= at_1 && got_3 >= at_3,
+            "{name}: recall@1 {got_1} (floor {at_1}), recall@3 {got_3} (floor {at_3})"
+        );
     }
     let independent = &sets[2];
     assert!(independent["questions"].as_u64().expect("count") >= 300);
