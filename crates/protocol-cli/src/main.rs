@@ -243,13 +243,19 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
     for file in files {
         // The shared catalogue files sit beside the councils; check each as what it is.
         let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name == protocol_core::library::TOPICS_FILE || name == protocol_core::library::SYNONYMS_FILE {
+        use protocol_core::library::{PHRASINGS_FILE, SYNONYMS_FILE, TOPICS_FILE};
+        if [TOPICS_FILE, SYNONYMS_FILE, PHRASINGS_FILE].contains(&name) {
             let folder = Path::new(file).parent().unwrap_or(Path::new("."));
-            let checked = if name == protocol_core::library::TOPICS_FILE {
-                load_topics_in(folder).map(|topics| format!("{} topics", topics.len()))
-            } else {
-                protocol_core::library::load_synonyms_in(folder)
-                    .map(|groups| format!("{} synonym groups", groups.len()))
+            let checked = match name {
+                TOPICS_FILE => load_topics_in(folder).map(|topics| format!("{} topics", topics.len())),
+                SYNONYMS_FILE => protocol_core::library::load_synonyms_in(folder)
+                    .map(|groups| format!("{} synonym groups", groups.len())),
+                _ => load_topics_in(folder).and_then(|topics| {
+                    let phrasings: usize =
+                        topics.iter().flat_map(|t| t.situations.iter()).map(|s| s.phrasings.len()).sum();
+                    let outside = protocol_core::library::load_outside_in(folder)?;
+                    Ok(format!("{phrasings} phrasings of situations, {} of other council business", outside.len()))
+                }),
             };
             match checked {
                 Ok(summary) => out!("{file}: valid: {summary}"),

@@ -192,11 +192,18 @@ fn tempdir(name: &str) -> PathBuf {
 
 #[test]
 fn validate_accepts_the_shared_catalogue_files_too() {
-    let output = run(&["validate", "protocols/topics.toml", "protocols/synonyms.toml", "protocols/model.toml"]);
+    let output = run(&[
+        "validate",
+        "protocols/topics.toml",
+        "protocols/synonyms.toml",
+        "protocols/phrasings.toml",
+        "protocols/model.toml",
+    ]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(report.contains("protocols/topics.toml: valid: 12 topics"), "{report}");
     assert!(report.contains("synonym groups"), "{report}");
+    assert!(report.contains("phrasings of situations") && report.contains("of other council business"), "{report}");
 }
 
 #[test]
