@@ -99,8 +99,13 @@ pub fn app(props: &AppProps) -> Html {
 
 fn unknown_council(id: &str) -> Html {
     let known: Vec<&str> = data::councils().iter().map(|c| c.name.as_ref()).collect();
-    let reason =
-        format!("There is no council called \u{201C}{id}\u{201D} in this guide. It covers: {}.", known.join(", "));
+    // A pasted or typed id can be anything: show enough of it to recognise.
+    let shown: String = id.chars().take(40).collect();
+    let more = if id.chars().count() > 40 { "\u{2026}" } else { "" };
+    let reason = format!(
+        "There is no council called \u{201C}{shown}{more}\u{201D} in this guide. It covers: {}.",
+        known.join(", ")
+    );
     html! { <NotFound reason={reason} back_label="See the councils this guide covers" /> }
 }
 

@@ -39,17 +39,19 @@ pub fn council(id: &str) -> Option<&'static Council> {
 pub fn ask(council: &'static Council, query: &str, limit: usize) -> protocol_core::search::Answer {
     use protocol_core::search::SearchIndex;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use std::rc::Rc;
     thread_local! {
-        static INDEXES: RefCell<HashMap<&'static str, Rc<SearchIndex>>> = RefCell::new(HashMap::new());
+        // A handful of councils at most: a list is smaller in the wasm than a map.
+        static INDEXES: RefCell<Vec<(&'static str, Rc<SearchIndex>)>> = const { RefCell::new(Vec::new()) };
     }
     let index = INDEXES.with(|indexes| {
-        indexes
-            .borrow_mut()
-            .entry(council.id.as_ref())
-            .or_insert_with(|| Rc::new(SearchIndex::build(council, topics(), search_words())))
-            .clone()
+        let mut indexes = indexes.borrow_mut();
+        if let Some((_, index)) = indexes.iter().find(|(id, _)| *id == council.id.as_ref()) {
+            return index.clone();
+        }
+        let index = Rc::new(SearchIndex::build(council, topics(), search_words()));
+        indexes.push((council.id.as_ref(), index.clone()));
+        index
     });
     index.ask(query, limit)
 }

@@ -47,7 +47,7 @@ pub fn ask_box(props: &AskBoxProps) -> Html {
             <form class="pg-form" role="search" onsubmit={on_submit}>
                 <label class="pg-label" for="pg-ask-input">{ props.label.clone() }</label>
                 <p class="pg-hint" id="pg-ask-hint">{ format!("For example: \u{201C}{}\u{201D}. Nothing you type leaves this page.", EXAMPLES.join("\u{201D}, \u{201C}")) }</p>
-                <input class="pg-input" id="pg-ask-input" type="search" autocomplete="off" spellcheck="true"
+                <input class="pg-input" id="pg-ask-input" type="search" autocomplete="off" spellcheck="true" maxlength={protocol_core::search::MAX_QUERY_LEN.to_string()}
                     aria-describedby="pg-ask-hint" aria-controls="pg-ask-results" value={(*query).clone()} oninput={on_input} />
             </form>
             <p class="pg-status" role="status" aria-live="polite">{ status }</p>

@@ -313,3 +313,36 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
     assert!(output.status.success(), "status {:?}, stderr: {stderr}", output.status);
 }
+
+#[test]
+fn validate_on_a_mangled_file_exits_1_with_positions_never_a_crash() {
+    let dir = tempdir("mangled");
+    std::fs::create_dir_all(dir.join("sources")).expect("mkdir");
+    for file in ["topics.toml", "sources/model.txt"] {
+        std::fs::copy(repo().join("protocols").join(file), dir.join(file)).expect("copy");
+    }
+    let text = std::fs::read_to_string(repo().join("protocols/model.toml")).expect("model");
+    // Cuts through every part of the file, and stray characters a bad paste leaves behind.
+    let mut variants: Vec<String> =
+        (1..16).map(|k| text[..text.floor_char_boundary(text.len() * k / 16)].to_string()).collect();
+    for junk in ["\"", "[[outcome]]\n", "\u{feff}", "= =", "é\u{301}"] {
+        let at = text.floor_char_boundary(text.len() / 3);
+        variants.push(format!("{}{junk}{}", &text[..at], &text[at..]));
+    }
+    for (index, variant) in variants.iter().enumerate() {
+        let file = dir.join("model.toml");
+        std::fs::write(&file, variant).expect("write");
+        let output = run(&["validate", file.to_str().expect("utf-8")]);
+        let code = output.status.code();
+        assert!(code == Some(0) || code == Some(1), "variant {index}: exit {code:?}");
+        if code == Some(1) {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let position = format!("{}:", file.display());
+            assert!(
+                stderr.lines().any(|l| l.starts_with(&position)
+                    && l[position.len()..].split(':').next().is_some_and(|n| n.parse::<u32>().is_ok())),
+                "variant {index}: {stderr}"
+            );
+        }
+    }
+}

@@ -11,6 +11,9 @@ use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"PGD3";
 
+/// The most items a list reserves room for before they are read.
+const PREALLOCATE: usize = 256;
+
 /// Everything the widget carries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -216,7 +219,8 @@ impl<T: Packed> Packed for Vec<T> {
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
         let n = r.len()?;
-        let mut out = Vec::with_capacity(n);
+        // Capacity grows with what is read, not with what a damaged length claims.
+        let mut out = Vec::with_capacity(n.min(PREALLOCATE));
         for _ in 0..n {
             out.push(T::read(r)?);
         }
@@ -311,7 +315,7 @@ impl Packed for Council {
         let adopted = Packed::read(r)?;
         let roles = Packed::read(r)?;
         let count = r.len()?;
-        let mut clauses: Vec<Clause> = Vec::with_capacity(count);
+        let mut clauses: Vec<Clause> = Vec::with_capacity(count.min(PREALLOCATE));
         for _ in 0..count {
             let headings = match r.len()? {
                 0 => clauses.last().map(|previous| previous.headings.clone()).unwrap_or_default(),
@@ -601,7 +605,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Dataset, DecodeError> {
     }
     let mut r = Reader { bytes, at: 4, strings: Vec::new(), next_new: 0, clauses: Vec::new() };
     let count = r.len()?;
-    r.strings.reserve(count);
+    r.strings.reserve(count.min(PREALLOCATE));
     for _ in 0..count {
         let rest = bytes.get(r.at..).unwrap_or_default();
         let end = rest.iter().position(|&b| b == 0).ok_or(DecodeError("string runs past the end"))?;

@@ -13,6 +13,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use toml::Spanned;
 
+/// The largest council file or source text the loader reads (the largest shipped is about 90 KB).
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
 /// The share of a source's words (headings, page numbers and `not_clauses` aside) that clauses must hold.
 pub const REQUIRED_COVERAGE: f64 = 0.98;
 
@@ -348,6 +351,20 @@ pub fn load_council_file(path: &Path, topics: &[Topic]) -> Result<LoadedCouncil,
 
 pub fn load_council_file_with(path: &Path, topics: &[Topic], checks: Checks) -> Result<LoadedCouncil, Diagnostics> {
     let file = path.display().to_string();
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if metadata.len() > MAX_FILE_BYTES as u64 {
+            return Err(Diagnostics(vec![Diagnostic {
+                file,
+                line: 1,
+                column: 1,
+                message: format!(
+                    "file is {} bytes; a protocol file may be at most {MAX_FILE_BYTES} bytes",
+                    metadata.len()
+                ),
+                notes: vec![],
+            }]));
+        }
+    }
     let text = std::fs::read_to_string(path).map_err(|error| {
         Diagnostics(vec![Diagnostic {
             file: file.clone(),
@@ -380,6 +397,15 @@ pub fn load_council(
     checks: Checks,
     read_source: impl FnOnce(&str) -> Result<String, String>,
 ) -> Result<LoadedCouncil, Diagnostics> {
+    if text.len() > MAX_FILE_BYTES {
+        let mut reporter = Reporter::new(file, text);
+        reporter.at(
+            0,
+            format!("file is {} bytes; a protocol file may be at most {MAX_FILE_BYTES} bytes", text.len()),
+            vec![],
+        );
+        return Err(Diagnostics(reporter.found));
+    }
     let raw: RawFile = parse_toml(file, text)?;
     let mut reporter = Reporter::new(file, text);
     let council_id = raw.council.id.get_ref().clone();
@@ -391,6 +417,12 @@ pub fn load_council(
         );
     }
     let source_text = match read_source(raw.council.source.get_ref()) {
+        Ok(source_text) if source_text.len() > MAX_FILE_BYTES => {
+            let message =
+                format!("source text is {} bytes; it may be at most {MAX_FILE_BYTES} bytes", source_text.len());
+            reporter.at(raw.council.source.span().start, message, vec![]);
+            return Err(Diagnostics(reporter.found));
+        }
         Ok(source_text) => source_text,
         Err(message) => {
             reporter.at(raw.council.source.span().start, message, vec![]);

@@ -3,7 +3,6 @@
 //! and search only read it. Strings are `Cow` so the widget can borrow them from its baked bytes.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 pub type Text = Cow<'static, str>;
 
@@ -56,7 +55,8 @@ pub struct Flow {
     pub start: Text,
     /// Private so the index can never go stale: build a changed flow with `Flow::new`.
     nodes: Vec<Node>,
-    index: HashMap<Text, usize>,
+    /// Node places sorted by id, for lookups by binary search (smaller in the wasm than a hash map).
+    by_id: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,12 +188,11 @@ impl Node {
 
 impl Flow {
     pub fn new(start: Text, nodes: Vec<Node>) -> Flow {
-        let mut index = HashMap::with_capacity(nodes.len());
-        for (at, node) in nodes.iter().enumerate() {
-            // The first node of an id wins; the loader reports duplicates.
-            index.entry(Text::from(node.id().to_string())).or_insert(at);
-        }
-        Flow { start, nodes, index }
+        let mut by_id: Vec<u32> = (0..nodes.len() as u32).collect();
+        // Ties by place, so the first node of an id wins; the loader reports duplicates. Unstable
+        // sorts throughout the core: one sort routine keeps the wasm smaller.
+        by_id.sort_unstable_by(|a, b| nodes[*a as usize].id().cmp(nodes[*b as usize].id()).then(a.cmp(b)));
+        Flow { start, nodes, by_id }
     }
 
     pub fn nodes(&self) -> &[Node] {
@@ -205,7 +204,9 @@ impl Flow {
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.index.get(id).map(|&at| &self.nodes[at])
+        let first = self.by_id.partition_point(|&at| self.nodes[at as usize].id() < id);
+        let at = *self.by_id.get(first)? as usize;
+        (self.nodes[at].id() == id).then(|| &self.nodes[at])
     }
 
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {

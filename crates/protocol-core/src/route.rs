@@ -60,8 +60,14 @@ fn is_plain_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
 }
 
+/// The longest link the guide reads. Its own links are far shorter (a walk is a handful of ids).
+pub const MAX_HASH_LEN: usize = 2048;
+
 impl Route {
     pub fn parse(hash: &str) -> Route {
+        if hash.len() > MAX_HASH_LEN {
+            return Route::NotFound { reason: "The link is too long to be a page of this guide.".into() };
+        }
         let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
         if path.is_empty() {
             return Route::Home;

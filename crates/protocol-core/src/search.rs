@@ -136,6 +136,21 @@ struct Scope {
     outside: f32,
 }
 
+/// The longest question searched, in bytes: beyond it words are ignored, which keeps every
+/// keystroke fast (the ask box stops at the same length).
+pub const MAX_QUERY_LEN: usize = 500;
+
+fn within_limit(query: &str) -> &str {
+    if query.len() <= MAX_QUERY_LEN {
+        return query;
+    }
+    let mut end = MAX_QUERY_LEN;
+    while !query.is_char_boundary(end) {
+        end -= 1;
+    }
+    &query[..end]
+}
+
 /// Marks a phrasing that belongs to no situation: other council business.
 const OUTSIDE: u16 = u16::MAX;
 
@@ -524,7 +539,7 @@ impl SearchIndex {
 
     /// `ask` with other thresholds for "no close match", for calibrating them.
     pub fn ask_with(&self, query: &str, limit: usize, close: CloseMatch) -> Answer {
-        let concepts = self.concepts(query);
+        let concepts = self.concepts(within_limit(query));
         let (hits, scope) = self.rank(&concepts, limit);
         let no_close_match = match hits.first() {
             None => true,
@@ -542,7 +557,7 @@ impl SearchIndex {
     }
 
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.rank(&self.concepts(query), limit).0
+        self.rank(&self.concepts(within_limit(query)), limit).0
     }
 
     /// The best results, and how closely the question matches the closest in-scope and
