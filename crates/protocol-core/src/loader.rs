@@ -286,8 +286,15 @@ pub fn outside_phrasings(file: &str, text: &str) -> Result<Vec<Text>, Diagnostic
     let mut outside: Vec<Text> = Vec::new();
     for phrasing in raw.outside.map(|o| o.phrasings).unwrap_or_default() {
         let words = phrasing.get_ref().trim();
-        if words.is_empty() || words.len() > 200 {
-            reporter.at(phrasing.span().start, "a phrasing must have words, and at most 200 characters", vec![]);
+        if words.is_empty() || words.len() > crate::search::MAX_QUERY_LEN {
+            reporter.at(
+                phrasing.span().start,
+                format!(
+                    "a phrasing must have words, and at most {} bytes, the longest question searched",
+                    crate::search::MAX_QUERY_LEN
+                ),
+                vec![],
+            );
         } else if !outside.iter().any(|known| known.eq_ignore_ascii_case(words)) {
             outside.push(words.to_string().into());
         }
@@ -323,8 +330,15 @@ pub fn add_phrasings(file: &str, text: &str, topics: &mut [Topic]) -> Result<(),
         };
         for phrasing in entry.phrasings {
             let words = phrasing.get_ref().trim();
-            if words.is_empty() || words.len() > 200 {
-                reporter.at(phrasing.span().start, "a phrasing must have words, and at most 200 characters", vec![]);
+            if words.is_empty() || words.len() > crate::search::MAX_QUERY_LEN {
+                reporter.at(
+                    phrasing.span().start,
+                    format!(
+                        "a phrasing must have words, and at most {} bytes, the longest question searched",
+                        crate::search::MAX_QUERY_LEN
+                    ),
+                    vec![],
+                );
             } else if !situation.phrasings.iter().any(|known| known.eq_ignore_ascii_case(words)) {
                 situation.phrasings.push(words.to_string().into());
             }

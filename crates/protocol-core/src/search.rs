@@ -157,7 +157,7 @@ const OUTSIDE: u16 = u16::MAX;
 impl CloseMatch {
     /// Calibrated on the two development sets (`eval-search --close-match SHARE,MARGIN`): the best
     /// recall@1 on their unanswered questions with under 5% false alarms on answered ones.
-    pub const CALIBRATED: CloseMatch = CloseMatch { min_share: 0.5, outside_margin: 1.2 };
+    pub const CALIBRATED: CloseMatch = CloseMatch { min_share: 0.5, outside_margin: 1.0 };
 }
 
 /// The results for a question, and whether none of them is a close match.
