@@ -146,7 +146,7 @@ fn page(state: &GuideState) -> Html {
                         show_error={state.show_error} />
                 },
                 Node::Outcome(outcome) => html! {
-                    <OutcomePage council={DataRef(council)} outcome={DataRef(outcome)}
+                    <OutcomePage key={outcome.id.to_string()} council={DataRef(council)} outcome={DataRef(outcome)}
                         steps={step_texts(&walk.steps)} answers={answers.clone()} />
                 },
             },

@@ -207,3 +207,18 @@ async fn a_choice_never_submitted_is_not_shown_when_the_step_comes_round_again()
     assert_eq!(count(&root, "input[type=radio]:checked"), 0, "only submitted answers are remembered");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn moving_between_outcomes_of_each_coverage_keeps_the_page_whole() {
+    // A partial page, a page where the protocol is silent, then a full one, in one mounted guide:
+    // each coverage note has its own shape, and Yew once failed to swap one for another.
+    let root = mount_at("#/crawley/guide/information/information.personal-data").await;
+    assert!(text(&root).contains("What this protocol does not say"));
+    go("#/crawley/guide/information/information.declaring-interests").await;
+    assert!(text(&root).contains("This protocol does not cover this."));
+    assert!(text(&root).contains("Related parts of the protocol"));
+    go("#/crawley/guide/media/media.spokespeople").await;
+    assert_eq!(count(&root, "h1"), 1);
+    assert!(!text(&root).contains("This protocol does not cover this."));
+    root.remove();
+}

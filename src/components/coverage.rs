@@ -56,7 +56,8 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
             </p>
         }
     });
-    match props.coverage.0 {
+    // One element whatever the coverage: Yew keeps the page's structure stable between outcomes.
+    let note = match props.coverage.0 {
         Coverage::Full => html! {},
         Coverage::Partial { gap } => html! {
             <section class="pg-inset pg-gap" aria-labelledby="pg-gap-title">
@@ -82,7 +83,8 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
                 }
             </>
         },
-    }
+    };
+    html! { <div class="pg-coverage-note">{ note }</div> }
 }
 
 /// A phrase with its first letter capitalised, to begin a sentence.

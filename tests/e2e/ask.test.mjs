@@ -106,7 +106,7 @@ test('a question about other council business gets "no close match", not a confi
   await page.getByRole('searchbox', { name: 'Describe it in your own words' }).pressSequentially('when are the bins collected', { delay: 10 });
   const notice = page.locator('.pg-no-match');
   await notice.waitFor();
-  assert.match(words(await notice.innerText()), /No close match in this protocol\. Crawley’s protocol may not cover this\./);
+  assert.match(words(await notice.innerText()), /No close match in this protocol\. Crawley's protocol may not cover this\./);
   assert.match(await page.getByRole('status').innerText(), /No close match/);
   // The way on is the topic list on the same page.
   await notice.getByRole('link', { name: 'Browse the topics' }).waitFor();

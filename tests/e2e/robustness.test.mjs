@@ -32,7 +32,7 @@ function mangledHash(r) {
 function shown(page, selector) {
   return page.evaluate((sel) => {
     const root = document.querySelector(sel)?.shadowRoot;
-    const heading = root?.querySelector('h1, [role=alert]');
+    const heading = root?.querySelector('h1') ?? root?.querySelector('[role=alert]');
     return { heading: heading?.textContent?.trim() ?? '', text: root?.textContent?.trim().length ?? 0 };
   }, selector);
 }
