@@ -2,7 +2,7 @@
 //! clerk: numbered paragraphs become clauses, bullets become list items, and the validator then
 //! points at whatever the heuristics got wrong.
 
-use crate::text::{is_bullet_glyph, is_page_number};
+use crate::text::is_page_number;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,15 +18,9 @@ pub struct DraftClause {
     pub paragraphs: Vec<Vec<String>>,
 }
 
-/// A bulleted line's text, by the same glyphs the validator drops from sources.
+/// A bulleted line's text, read as the validator reads sources.
 fn bullet_text(line: &str) -> Option<&str> {
-    let t = line.trim_start();
-    let mut chars = t.chars();
-    match chars.next()? {
-        c if is_bullet_glyph(c) => Some(chars.as_str().trim()),
-        '-' if chars.as_str().starts_with(' ') => Some(chars.as_str().trim()),
-        _ => None,
-    }
+    crate::text::bullet_item(line).map(str::trim)
 }
 
 /// `8.7 Text…` or `1.1. Text…` → ("8.7", "Text…"). A bare `8.` is a section number.

@@ -749,23 +749,35 @@ fn check_clauses(
         }
         reporter.at(offset, format!("{what}: text not found in {source_name}"), notes);
     };
+    // A heading, subheading or title: found after the cursor, marked as not clause text and
+    // stepped over, or reported where the file has it.
+    let find_heading = |reporter: &mut Reporter,
+                        headings: &mut Vec<bool>,
+                        cursor: &mut usize,
+                        text: &str,
+                        offset: usize,
+                        what: String| {
+        match source.find_from(text, *cursor) {
+            Some(at) => {
+                mark(headings, at, text.len());
+                *cursor = at + text.len();
+            }
+            None => not_found(reporter, offset, what, text, *cursor),
+        }
+    };
 
     for section in &raw.section {
         let heading = normalize_words(section.heading.get_ref());
         let section_number = heading.split(['.', ' ']).next().unwrap_or("").to_string();
-        match source.find_from(&heading, cursor) {
-            Some(at) => {
-                mark(&mut heading_bytes, at, heading.len());
-                cursor = at + heading.len();
-            }
-            None => not_found(
-                reporter,
-                section.heading.span().start,
-                format!("section heading \"{heading}\""),
-                &heading,
-                cursor,
-            ),
-        }
+        let offset = section.heading.span().start;
+        find_heading(
+            reporter,
+            &mut heading_bytes,
+            &mut cursor,
+            &heading,
+            offset,
+            format!("section heading \"{heading}\""),
+        );
         let mut current_subheading: Option<String> = None;
         for raw_clause in &section.clause {
             let id = raw_clause.id.get_ref().clone();
@@ -824,36 +836,21 @@ fn check_clauses(
             let subheading = raw_clause.subheading.as_ref().map(|s| normalize_words(s.get_ref()));
             if subheading.is_some() && subheading != current_subheading {
                 let sub = subheading.clone().unwrap_or_default();
-                match source.find_from(&sub, cursor) {
-                    Some(at) => {
-                        mark(&mut heading_bytes, at, sub.len());
-                        cursor = at + sub.len();
-                    }
-                    None => not_found(
-                        reporter,
-                        raw_clause.subheading.as_ref().map_or(id_offset, |s| s.span().start),
-                        format!("clause {id}: subheading \"{sub}\""),
-                        &sub,
-                        cursor,
-                    ),
-                }
+                let offset = raw_clause.subheading.as_ref().map_or(id_offset, |s| s.span().start);
+                find_heading(
+                    reporter,
+                    &mut heading_bytes,
+                    &mut cursor,
+                    &sub,
+                    offset,
+                    format!("clause {id}: subheading \"{sub}\""),
+                );
             }
             current_subheading = subheading;
             if let Some(title) = &raw_clause.title {
                 let title_text = normalize_words(title.get_ref());
-                match source.find_from(&title_text, cursor) {
-                    Some(at) => {
-                        mark(&mut heading_bytes, at, title_text.len());
-                        cursor = at + title_text.len();
-                    }
-                    None => not_found(
-                        reporter,
-                        title.span().start,
-                        format!("clause {id}: title \"{title_text}\""),
-                        &title_text,
-                        cursor,
-                    ),
-                }
+                let what = format!("clause {id}: title \"{title_text}\"");
+                find_heading(reporter, &mut heading_bytes, &mut cursor, &title_text, title.span().start, what);
             }
 
             let parsed = parse_blocks(raw_clause.text.get_ref());

@@ -9,7 +9,7 @@ use crate::model::Block;
 /// Maps curly quotes to straight ones and folds white space, so that only words are compared.
 pub fn normalize_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    push_normalized(&mut out, text, |_| {});
+    push_normalized(&mut out, text, |_, _| {});
     out.trim_end().to_string()
 }
 
@@ -33,32 +33,39 @@ pub(crate) fn is_bullet_glyph(c: char) -> bool {
     matches!(c, '•' | '▪' | '●' | '◦') || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
-/// Appends `text` to `out` with quotes folded and white space collapsed; `on_char` is told the
-/// byte length of each char pushed, so callers can keep a position map.
-fn push_normalized(out: &mut String, text: &str, mut on_char: impl FnMut(usize)) {
-    for c in text.chars() {
+/// Appends `text` to `out` with quotes folded and white space collapsed; `on_char` is told, for
+/// each char pushed, where it came from in `text` and its byte length, so callers can keep a
+/// position map.
+fn push_normalized(out: &mut String, text: &str, mut on_char: impl FnMut(usize, usize)) {
+    for (at, c) in text.char_indices() {
         let c = fold_char(c);
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
-                on_char(1);
+                on_char(at, 1);
             }
         } else {
             out.push(c);
-            on_char(c.len_utf8());
+            on_char(at, c.len_utf8());
         }
     }
 }
 
-/// Drops a leading bullet (a glyph, or a dash followed by a space) from a line of extracted text.
-fn strip_bullet(line: &str) -> &str {
+/// The text of a bulleted line of extracted text (after a glyph, or a dash and a space), or None
+/// if the line has no bullet. The validator and the importer both read bullets through this.
+pub(crate) fn bullet_item(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
     let mut chars = trimmed.chars();
-    match chars.next() {
-        Some(c) if is_bullet_glyph(c) => strip_bullet(chars.as_str()),
-        Some('-') if chars.as_str().starts_with(char::is_whitespace) => chars.as_str().trim_start(),
-        _ => trimmed,
+    match chars.next()? {
+        c if is_bullet_glyph(c) => Some(strip_bullet(chars.as_str())),
+        '-' if chars.as_str().starts_with(char::is_whitespace) => Some(chars.as_str().trim_start()),
+        _ => None,
     }
+}
+
+/// Drops leading bullets from a line of extracted text.
+fn strip_bullet(line: &str) -> &str {
+    bullet_item(line).unwrap_or_else(|| line.trim_start())
 }
 
 pub(crate) fn is_page_number(line: &str) -> bool {
@@ -113,7 +120,7 @@ impl SourceText {
                 normalized.push(' ');
                 line_at.push(line_number);
             }
-            push_normalized(&mut normalized, body, |len| {
+            push_normalized(&mut normalized, body, |_, len| {
                 line_at.extend(std::iter::repeat_n(line_number, len));
             });
             let trimmed_len = normalized.trim_end().len();
@@ -276,19 +283,7 @@ pub fn quote_ranges(text: &str, quote: &str) -> Vec<std::ops::Range<usize>> {
     // normalized byte -> original byte, so matches map back onto the text as written.
     let mut normalized = String::with_capacity(text.len());
     let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        let c = fold_char(c);
-        if c.is_whitespace() {
-            if normalized.is_empty() || normalized.ends_with(' ') {
-                continue;
-            }
-            normalized.push(' ');
-            origin.push(at);
-        } else {
-            normalized.push(c);
-            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-        }
-    }
+    push_normalized(&mut normalized, text, |at, len| origin.extend(std::iter::repeat_n(at, len)));
     origin.push(text.len());
     let mut ranges = Vec::new();
     let mut from = 0;
