@@ -40,18 +40,28 @@ pub fn app(props: &AppProps) -> Html {
         let start = props.start.clone();
         use_reducer(move || GuideState::new(if sync_url { Route::parse(&current_hash()) } else { start }))
     };
+    // The route the guide last wrote into the URL, until the browser announces it. That
+    // announcement can arrive after a later action (a quick Start again), and must not undo it.
+    let written = use_mut_ref(|| None::<Route>);
     {
         let dispatcher = state.dispatcher();
+        let written = written.clone();
         use_effect_with(sync_url, move |sync_url| {
-            let listener = sync_url.then(|| HashListener::new(move |route| dispatcher.dispatch(Action::Go(route))));
+            let listener = sync_url.then(|| {
+                HashListener::new(move |route| {
+                    if written.borrow_mut().take().as_ref() != Some(&route) {
+                        dispatcher.dispatch(Action::Go(route));
+                    }
+                })
+            });
             move || drop(listener)
         });
     }
     {
         // The URL follows the state, so every action that moves the guide updates it in one place.
         use_effect_with(state.route.clone(), move |route| {
-            if sync_url {
-                show_in_url(route);
+            if sync_url && show_in_url(route) {
+                *written.borrow_mut() = Some(route.clone());
             }
         });
     }

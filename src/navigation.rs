@@ -9,14 +9,13 @@ pub fn current_hash() -> String {
 }
 
 /// Writes the route into the page's URL hash (standalone page, or an embed with `sync-url`),
-/// unless the hash already says the same: an echo would add a second history entry.
-pub fn show_in_url(route: &Route) {
+/// unless the hash already says the same: an echo would add a second history entry. Returns
+/// whether it wrote, since the browser will then announce the change as a `hashchange`.
+pub fn show_in_url(route: &Route) -> bool {
     if matches!(route, Route::NotFound { .. }) || Route::parse(&current_hash()) == *route {
-        return;
+        return false;
     }
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.to_hash());
-    }
+    web_sys::window().is_some_and(|window| window.location().set_hash(&route.to_hash()).is_ok())
 }
 
 /// The page's own address with the route in its hash: what "Copy link" copies.

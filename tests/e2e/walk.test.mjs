@@ -108,3 +108,39 @@ test('continuing without an answer shows an error in an alert region', async () 
   assert.equal(words(await page.locator('.pg-error-message').textContent()), 'Error: Select an answer to continue');
   await page.close();
 });
+
+test('quick clicks on a slow phone: Start again right after an outcome opens is never undone', async () => {
+  // The browser announces each URL change a moment later; on a slow device that announcement
+  // can arrive after the next click, and once put the guide back on the outcome it had left.
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const outcomes = exportCouncil('leighton-linslade').flow.nodes.filter((n) => n.kind === 'outcome');
+  await page.goto(`${server.origin}/#/leighton-linslade/guide`);
+  for (const outcome of outcomes) {
+    await page.locator('h1', { hasText: 'What is your question about?' }).waitFor();
+    await page.evaluate(async (answers) => {
+      const root = document.querySelector('protocol-guide').shadowRoot;
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const changed = () => new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+      });
+      for (const answer of answers) {
+        root.querySelector(`input[value="${answer}"]`).click();
+        await frame();
+        const done = changed();
+        root.querySelector('button[type=submit]').click();
+        await done;
+      }
+      let again;
+      while (!(again = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Start again'))) await frame();
+      again.click();
+    }, outcome.answers);
+  }
+  await page.locator('h1', { hasText: 'What is your question about?' }).waitFor();
+  assert.ok(page.url().endsWith('#/leighton-linslade/guide'), page.url());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
