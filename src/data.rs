@@ -33,28 +33,43 @@ pub fn council(id: &str) -> Option<&'static Council> {
     councils().iter().find(|council| council.id == id)
 }
 
-/// Answers a question in the person's own words against one council. The council's index is
-/// built on first use, not at start-up: most visits never search.
+/// One council's search index, built on first use, not at start-up: most visits never search.
 #[cfg(feature = "search")]
-pub fn ask(council: &'static Council, query: &str, limit: usize) -> protocol_core::search::Answer {
-    use protocol_core::search::SearchIndex;
+fn search_index(council: &'static Council) -> std::rc::Rc<protocol_core::search::SearchIndex> {
+    use protocol_core::search::{SearchIndex, SharedWords};
     use std::cell::RefCell;
     use std::rc::Rc;
     thread_local! {
         // A handful of councils at most: a list is smaller in the wasm than a map.
         static INDEXES: RefCell<Vec<(&'static str, Rc<SearchIndex>)>> = const { RefCell::new(Vec::new()) };
+        // The phrasings and synonyms every council's index shares, built once.
+        static SHARED: Rc<SharedWords> = Rc::new(SharedWords::build(topics(), search_words()));
     }
-    let index = INDEXES.with(|indexes| {
+    INDEXES.with(|indexes| {
         let mut indexes = indexes.borrow_mut();
         if let Some((_, index)) = indexes.iter().find(|(id, _)| *id == council.id.as_ref()) {
             return index.clone();
         }
-        let index = Rc::new(SearchIndex::build(council, topics(), search_words()));
+        let index = Rc::new(SearchIndex::with_shared(council, topics(), SHARED.with(Rc::clone)));
         indexes.push((council.id.as_ref(), index.clone()));
         index
-    });
-    index.ask(query, limit)
+    })
 }
+
+/// Answers a question in the person's own words against one council.
+#[cfg(feature = "search")]
+pub fn ask(council: &'static Council, query: &str, limit: usize) -> protocol_core::search::Answer {
+    search_index(council).ask(query, limit)
+}
+
+/// Builds a council's index ahead of the first keystroke, once the page is up.
+#[cfg(feature = "search")]
+pub fn prepare_search(council: &'static Council) {
+    search_index(council);
+}
+
+#[cfg(not(feature = "search"))]
+pub fn prepare_search(_council: &'static Council) {}
 
 /// Without the search feature (only to measure what search adds), nothing is found.
 #[cfg(not(feature = "search"))]

@@ -25,6 +25,13 @@ const EXAMPLES: [&str; 3] =
 pub fn ask_box(props: &AskBoxProps) -> Html {
     let council = props.council.0;
     let query = use_state(String::new);
+    // Build the index while the person reads the page, so the first keystroke does not wait.
+    use_effect_with(council.id.clone(), move |_| {
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(std::time::Duration::from_millis(400)).await;
+            data::prepare_search(council);
+        });
+    });
     let answer = (!query.trim().is_empty()).then(|| data::ask(council, &query, 8));
     let on_input = {
         let query = query.clone();

@@ -5,6 +5,7 @@ use crate::engine::{answers_to, coverage_of, replay};
 use crate::model::{Council, CoverageLevel, SearchWords, Topic};
 use crate::text::is_word_char;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Words too common to tell documents apart.
 const STOPWORDS: &[&str] = &[
@@ -223,6 +224,15 @@ impl Corpus {
         Corpus { postings, lengths, average_length }
     }
 
+    fn heap_bytes(&self) -> usize {
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|(t, list)| t.capacity() + std::mem::size_of::<String>() + list.capacity() * 8 + 8)
+            .sum();
+        postings + self.lengths.capacity() * 4
+    }
+
     fn idf(&self, term: &str) -> Option<f32> {
         let count = self.lengths.len() as f32;
         self.postings.get(term).map(|list| (1.0 + (count - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln())
@@ -262,20 +272,81 @@ impl Corpus {
     }
 }
 
+/// What every council's index shares: the everyday phrasings of the situations and of other
+/// council business, and the synonyms. Built once and shared, since it is most of the memory.
+pub struct SharedWords {
+    /// Each phrasing a small document of its own.
+    phrasings: Corpus,
+    /// For each phrasing, the situation (its place in `situations`) it phrases, or `OUTSIDE`.
+    phrasing_situation: Vec<u16>,
+    situations: Vec<String>,
+    vocabulary: Vec<(String, String)>,
+    synonyms: Synonyms,
+}
+
 pub struct SearchIndex {
     docs: Vec<Doc>,
     corpus: Corpus,
-    /// Everyday phrasings of every situation, each a small document of its own.
-    phrasings: Corpus,
-    /// For each phrasing, the situation (its place in `situations`) it phrases.
-    phrasing_situation: Vec<u16>,
-    situations: Vec<String>,
     /// For each document, the situation (its place in `situations`) of its outcome.
     doc_situation: Vec<Option<u16>>,
     /// Words as written in the protocol, sorted, each with its index term: typos and half-typed
     /// words are matched against what people would have typed, not against stems.
     vocabulary: Vec<(String, String)>,
-    synonyms: Synonyms,
+    shared: Rc<SharedWords>,
+}
+
+/// The sorted, distinct words of some documents, each with its index term.
+fn vocabulary_of(doc_terms: &[DocTerms]) -> Vec<(String, String)> {
+    let mut vocabulary: Vec<(String, String)> =
+        doc_terms.iter().flat_map(|fields| fields.1.iter()).map(|word| (word.clone(), term_of(word))).collect();
+    // Unstable sorts throughout: the keys are total orders, and one sort routine keeps the wasm smaller.
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    vocabulary
+}
+
+impl SharedWords {
+    pub fn build(topics: &[Topic], words: &SearchWords) -> Self {
+        // Each phrasing matched on its own, so one close phrasing counts for its situation
+        // however many others it has.
+        let mut phrasing_terms = Vec::new();
+        let mut phrasing_situation = Vec::new();
+        let situations: Vec<String> =
+            topics.iter().flat_map(|t| t.situations.iter().map(|s| s.id.to_string())).collect();
+        for (place, situation) in topics.iter().flat_map(|t| t.situations.iter()).enumerate() {
+            for phrasing in situation.phrasings.iter().map(AsRef::as_ref).chain([situation.label.as_ref()]) {
+                let mut fields = DocTerms::default();
+                fields.add(phrasing, 1.0);
+                phrasing_terms.push(fields);
+                phrasing_situation.push(place as u16);
+            }
+        }
+        // Questions about other council business: a question closest to one of these is outside
+        // every protocol, however many of its words a protocol happens to use.
+        for phrasing in &words.outside {
+            let mut fields = DocTerms::default();
+            fields.add(phrasing, 1.0);
+            phrasing_terms.push(fields);
+            phrasing_situation.push(OUTSIDE);
+        }
+        SharedWords {
+            vocabulary: vocabulary_of(&phrasing_terms),
+            phrasings: Corpus::new(&phrasing_terms),
+            phrasing_situation,
+            situations,
+            synonyms: Synonyms::new(&words.synonyms),
+        }
+    }
+
+    /// Approximate heap bytes, for the benchmark.
+    pub fn heap_bytes(&self) -> usize {
+        let strings = |s: &String| s.capacity() + std::mem::size_of::<String>();
+        self.phrasings.heap_bytes()
+            + self.phrasing_situation.capacity() * 2
+            + self.situations.iter().map(strings).sum::<usize>()
+            + self.vocabulary.iter().map(|(word, term)| strings(word) + strings(term)).sum::<usize>()
+            + self.synonyms.groups.iter().flatten().flatten().map(strings).sum::<usize>()
+    }
 }
 
 /// Collects weighted term counts for one document, and the words seen.
@@ -316,10 +387,13 @@ fn path_texts<'c>(council: &'c Council, answers: &[String]) -> Vec<(&'c str, f32
 }
 
 impl SearchIndex {
+    /// An index with its own copy of the shared words; `with_shared` shares one between councils.
     pub fn build(council: &Council, topics: &[Topic], words: &SearchWords) -> Self {
-        let situations: Vec<String> =
-            topics.iter().flat_map(|t| t.situations.iter().map(|s| s.id.to_string())).collect();
-        let situation_place = |id: &str| situations.iter().position(|s| s == id).map(|p| p as u16);
+        Self::with_shared(council, topics, Rc::new(SharedWords::build(topics, words)))
+    }
+
+    pub fn with_shared(council: &Council, topics: &[Topic], shared: Rc<SharedWords>) -> Self {
+        let situation_place = |id: &str| shared.situations.iter().position(|s| s == id).map(|p| p as u16);
         let mut docs = Vec::new();
         let mut doc_terms: Vec<DocTerms> = Vec::new();
         let mut doc_situation = Vec::new();
@@ -384,50 +458,18 @@ impl SearchIndex {
             doc_terms.push(fields);
             doc_situation.push(None);
         }
-        // Everyday phrasings, shared by every council: each matched on its own, so one close
-        // phrasing counts for its situation however many others it has.
-        let mut phrasing_terms = Vec::new();
-        let mut phrasing_situation = Vec::new();
-        for (place, situation) in topics.iter().flat_map(|t| t.situations.iter()).enumerate() {
-            for phrasing in situation.phrasings.iter().map(AsRef::as_ref).chain([situation.label.as_ref()]) {
-                let mut fields = DocTerms::default();
-                fields.add(phrasing, 1.0);
-                phrasing_terms.push(fields);
-                phrasing_situation.push(place as u16);
-            }
-        }
-        // Questions about other council business: a question closest to one of these is outside
-        // every protocol, however many of its words a protocol happens to use.
-        for phrasing in &words.outside {
-            let mut fields = DocTerms::default();
-            fields.add(phrasing, 1.0);
-            phrasing_terms.push(fields);
-            phrasing_situation.push(OUTSIDE);
-        }
-        let mut vocabulary: Vec<(String, String)> = doc_terms
-            .iter()
-            .chain(&phrasing_terms)
-            .flat_map(|fields| fields.1.iter())
-            .map(|word| (word.clone(), term_of(word)))
-            .collect();
-        // Unstable sorts throughout: the keys are total orders, and one sort routine keeps the wasm smaller.
-        vocabulary.sort_unstable();
-        vocabulary.dedup();
         SearchIndex {
             docs,
+            vocabulary: vocabulary_of(&doc_terms),
             corpus: Corpus::new(&doc_terms),
-            phrasings: Corpus::new(&phrasing_terms),
-            phrasing_situation,
-            situations,
             doc_situation,
-            vocabulary,
-            synonyms: Synonyms::new(&words.synonyms),
+            shared,
         }
     }
 
     /// Whether any document or phrasing holds the term.
     fn indexes(&self, term: &str) -> bool {
-        self.corpus.postings.contains_key(term) || self.phrasings.postings.contains_key(term)
+        self.corpus.postings.contains_key(term) || self.shared.phrasings.postings.contains_key(term)
     }
 
     /// The query as concepts: each typed word (or phrase of a synonym group) with the terms that
@@ -441,12 +483,12 @@ impl SearchIndex {
         let typing_last_word =
             !query.ends_with(char::is_whitespace) && raw.last().is_some_and(|w| !STOPWORDS.contains(&w.as_str()));
         let mut concepts: Vec<Concept> = Vec::new();
-        let mut fired = vec![false; self.synonyms.groups.len()];
+        let mut fired = vec![false; self.shared.synonyms.groups.len()];
         let query_words: Vec<&String> = raw.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).collect();
         for (position, term) in query_terms.iter().enumerate() {
             let mut concept: Vec<(String, f32)> = Vec::new();
             let mut sure_terms = vec![term.clone()];
-            if self.indexes(term) || self.synonyms.knows(term) {
+            if self.indexes(term) || self.shared.synonyms.knows(term) {
                 add_term(&mut concept, term.clone(), 1.0);
             } else {
                 for fixed in self.near_terms(query_words[position]) {
@@ -462,7 +504,7 @@ impl SearchIndex {
             }
             // A word the protocol never uses, and that is no typo of one, reaches it only through synonyms.
             let weight = if self.indexes(term) || sure_terms.len() > 1 { SYNONYM_WEIGHT } else { BRIDGE_WEIGHT };
-            for (index, group) in self.synonyms.groups.iter().enumerate() {
+            for (index, group) in self.shared.synonyms.groups.iter().enumerate() {
                 if group.iter().any(|phrase| phrase.len() == 1 && sure_terms.contains(&phrase[0])) {
                     fired[index] = true;
                     add_group(&mut concept, group, weight);
@@ -480,7 +522,7 @@ impl SearchIndex {
             }
         }
         // Phrases ("social media", "monitoring officer") name a concept of their own.
-        for (index, group) in self.synonyms.groups.iter().enumerate() {
+        for (index, group) in self.shared.synonyms.groups.iter().enumerate() {
             if !fired[index] && group.iter().any(|phrase| phrase.len() > 1 && contains_run(&query_terms, phrase)) {
                 let mut concept = Vec::new();
                 add_group(&mut concept, group, BRIDGE_WEIGHT);
@@ -497,11 +539,13 @@ impl SearchIndex {
 
     /// Index terms of the protocol's words that begin with a half-typed word.
     fn completions(&self, prefix: &str) -> Vec<String> {
-        let start = self.vocabulary.partition_point(|(word, _)| word.as_str() < prefix);
         let mut found: Vec<String> = Vec::new();
-        for (word, term) in self.vocabulary[start..].iter().take_while(|(word, _)| word.starts_with(prefix)) {
-            if word != prefix && !found.contains(term) {
-                found.push(term.clone());
+        for vocabulary in [&self.vocabulary, &self.shared.vocabulary] {
+            let start = vocabulary.partition_point(|(word, _)| word.as_str() < prefix);
+            for (word, term) in vocabulary[start..].iter().take_while(|(word, _)| word.starts_with(prefix)) {
+                if word != prefix && !found.contains(term) {
+                    found.push(term.clone());
+                }
             }
         }
         found
@@ -518,6 +562,7 @@ impl SearchIndex {
         let mut best: Vec<(usize, &String)> = self
             .vocabulary
             .iter()
+            .chain(self.shared.vocabulary.iter())
             .filter(|(word, _)| word.len().abs_diff(typed.len()) <= limit)
             .filter_map(|(word, stem)| edit_distance_within(typed, word, limit).map(|d| (d, stem)))
             .collect();
@@ -568,11 +613,11 @@ impl SearchIndex {
         }
         let (mut scores, mut matched) = self.corpus.score(concepts);
         // How closely the question matches each situation's best phrasing, shared by its outcomes.
-        let (phrasing_scores, phrasing_matched) = self.phrasings.score(concepts);
-        let mut by_situation: Vec<(f32, usize)> = vec![(0.0, usize::MAX); self.situations.len()];
+        let (phrasing_scores, phrasing_matched) = self.shared.phrasings.score(concepts);
+        let mut by_situation: Vec<(f32, usize)> = vec![(0.0, usize::MAX); self.shared.situations.len()];
         let mut outside = 0f32;
         for (phrasing, score) in phrasing_scores.iter().enumerate() {
-            match self.phrasing_situation[phrasing] {
+            match self.shared.phrasing_situation[phrasing] {
                 OUTSIDE => outside = outside.max(*score),
                 place => {
                     let slot = &mut by_situation[place as usize];
@@ -634,7 +679,8 @@ impl SearchIndex {
         (hits, Scope { inside, outside })
     }
 
-    /// Approximate heap bytes held by the index, for the benchmark.
+    /// Approximate heap bytes held by this council's own part of the index, for the benchmark
+    /// (the shared words are counted once, by `SharedWords::heap_bytes`).
     pub fn heap_bytes(&self) -> usize {
         let strings = |s: &String| s.capacity() + std::mem::size_of::<String>();
         let docs: usize = self
@@ -647,15 +693,8 @@ impl SearchIndex {
                     + d.cites.iter().map(strings).sum::<usize>()
             })
             .sum();
-        let postings: usize = [&self.corpus, &self.phrasings]
-            .iter()
-            .flat_map(|corpus| corpus.postings.iter())
-            .map(|(t, list)| strings(t) + list.capacity() * 8 + 8)
-            .sum::<usize>()
-            + self.phrasing_situation.capacity() * 2;
         let vocabulary: usize = self.vocabulary.iter().map(|(word, term)| strings(word) + strings(term)).sum();
-        let synonyms: usize = self.synonyms.groups.iter().flatten().flatten().map(strings).sum();
-        docs + postings + vocabulary + synonyms
+        docs + self.corpus.heap_bytes() + vocabulary + self.doc_situation.capacity() * 4
     }
 
     pub fn document_count(&self) -> usize {
