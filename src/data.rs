@@ -43,14 +43,14 @@ fn search_index(council: &'static Council) -> std::rc::Rc<protocol_core::search:
         // A handful of councils at most: a list is smaller in the wasm than a map.
         static INDEXES: RefCell<Vec<(&'static str, Rc<SearchIndex>)>> = const { RefCell::new(Vec::new()) };
         // The phrasings and synonyms every council's index shares, built once.
-        static SHARED: Rc<SharedWords> = Rc::new(SharedWords::build(topics(), search_words()));
+        static SHARED: std::sync::Arc<SharedWords> = std::sync::Arc::new(SharedWords::build(topics(), search_words()));
     }
     INDEXES.with(|indexes| {
         let mut indexes = indexes.borrow_mut();
         if let Some((_, index)) = indexes.iter().find(|(id, _)| *id == council.id.as_ref()) {
             return index.clone();
         }
-        let index = Rc::new(SearchIndex::with_shared(council, topics(), SHARED.with(Rc::clone)));
+        let index = Rc::new(SearchIndex::with_shared(council, topics(), SHARED.with(|shared| shared.clone())));
         indexes.push((council.id.as_ref(), index.clone()));
         index
     })

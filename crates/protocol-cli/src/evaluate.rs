@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(Deserialize)]
@@ -126,7 +126,7 @@ impl Tally {
 pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMatch) -> Result<Value, String> {
     let questions = load_set(set)?;
     let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
-    let shared = Rc::new(SharedWords::build(&library.topics, &library.search_words));
+    let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
     let (mut all, mut answered, mut unanswered) = (Tally::default(), Tally::default(), Tally::default());
     let mut by_council: std::collections::BTreeMap<String, Tally> = Default::default();
     let (mut false_alarms, mut answerable) = (0usize, 0usize);
@@ -217,7 +217,7 @@ pub fn bench(library: &Library, only: Option<&str>) -> Result<ExitCode, String> 
     }
     // The shared words (phrasings, synonyms) are built once for every council's index.
     let started = Instant::now();
-    let shared = Rc::new(SharedWords::build(&library.topics, &library.search_words));
+    let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
     out!(
         "shared words: built in {:.2} ms, {:.1} KiB",
         started.elapsed().as_secs_f64() * 1000.0,

@@ -5,7 +5,7 @@ use crate::engine::{answers_to, coverage_of, replay};
 use crate::model::{Council, CoverageLevel, SearchWords, Topic};
 use crate::text::is_word_char;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Words too common to tell documents apart.
 const STOPWORDS: &[&str] = &[
@@ -292,7 +292,7 @@ pub struct SearchIndex {
     /// Words as written in the protocol, sorted, each with its index term: typos and half-typed
     /// words are matched against what people would have typed, not against stems.
     vocabulary: Vec<(String, String)>,
-    shared: Rc<SharedWords>,
+    shared: Arc<SharedWords>,
 }
 
 /// The sorted, distinct words of some documents, each with its index term.
@@ -389,10 +389,10 @@ fn path_texts<'c>(council: &'c Council, answers: &[String]) -> Vec<(&'c str, f32
 impl SearchIndex {
     /// An index with its own copy of the shared words; `with_shared` shares one between councils.
     pub fn build(council: &Council, topics: &[Topic], words: &SearchWords) -> Self {
-        Self::with_shared(council, topics, Rc::new(SharedWords::build(topics, words)))
+        Self::with_shared(council, topics, Arc::new(SharedWords::build(topics, words)))
     }
 
-    pub fn with_shared(council: &Council, topics: &[Topic], shared: Rc<SharedWords>) -> Self {
+    pub fn with_shared(council: &Council, topics: &[Topic], shared: Arc<SharedWords>) -> Self {
         let situation_place = |id: &str| shared.situations.iter().position(|s| s == id).map(|p| p as u16);
         let mut docs = Vec::new();
         let mut doc_terms: Vec<DocTerms> = Vec::new();
