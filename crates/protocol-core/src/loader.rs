@@ -284,22 +284,23 @@ pub fn outside_phrasings(file: &str, text: &str) -> Result<Vec<Text>, Diagnostic
     let raw: RawPhrasings = parse_toml(file, text)?;
     let mut reporter = Reporter::new(file, text);
     let mut outside: Vec<Text> = Vec::new();
-    for phrasing in raw.outside.map(|o| o.phrasings).unwrap_or_default() {
+    add_checked_phrasings(&mut reporter, raw.outside.map(|o| o.phrasings).unwrap_or_default(), &mut outside);
+    reporter.finish(outside)
+}
+
+/// Adds each phrasing that has words and is no longer than a searched question, once.
+fn add_checked_phrasings(reporter: &mut Reporter, phrasings: Vec<Spanned<String>>, into: &mut Vec<Text>) {
+    for phrasing in phrasings {
         let words = phrasing.get_ref().trim();
         if words.is_empty() || words.len() > crate::search::MAX_QUERY_LEN {
-            reporter.at(
-                phrasing.span().start,
-                format!(
-                    "a phrasing must have words, and at most {} bytes, the longest question searched",
-                    crate::search::MAX_QUERY_LEN
-                ),
-                vec![],
-            );
-        } else if !outside.iter().any(|known| known.eq_ignore_ascii_case(words)) {
-            outside.push(words.to_string().into());
+            let limit = crate::search::MAX_QUERY_LEN;
+            let message =
+                format!("a phrasing must have words, and at most {limit} bytes, the longest question searched");
+            reporter.at(phrasing.span().start, message, vec![]);
+        } else if !into.iter().any(|known| known.eq_ignore_ascii_case(words)) {
+            into.push(words.to_string().into());
         }
     }
-    reporter.finish(outside)
 }
 
 #[derive(Deserialize)]
@@ -328,21 +329,7 @@ pub fn add_phrasings(file: &str, text: &str, topics: &mut [Topic]) -> Result<(),
             );
             continue;
         };
-        for phrasing in entry.phrasings {
-            let words = phrasing.get_ref().trim();
-            if words.is_empty() || words.len() > crate::search::MAX_QUERY_LEN {
-                reporter.at(
-                    phrasing.span().start,
-                    format!(
-                        "a phrasing must have words, and at most {} bytes, the longest question searched",
-                        crate::search::MAX_QUERY_LEN
-                    ),
-                    vec![],
-                );
-            } else if !situation.phrasings.iter().any(|known| known.eq_ignore_ascii_case(words)) {
-                situation.phrasings.push(words.to_string().into());
-            }
-        }
+        add_checked_phrasings(&mut reporter, entry.phrasings, &mut situation.phrasings);
     }
     reporter.finish(())
 }
