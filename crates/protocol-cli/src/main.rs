@@ -26,6 +26,9 @@ commands:
   validate FILE...              check council files; exit 1 on any problem
   export --council ID           a council's clauses and guide, as JSON
   coverage --council ID          clauses that no outcome cites and that are not marked background (exit 1 if any)
+  diff --council ID NEW.txt [--json]
+                                what a revised source text changes: clauses reworded, removed, renumbered,
+                                text added, and the outcomes to look at again (a checklist)
   import --id ID --name NAME SOURCE.txt
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
@@ -96,6 +99,7 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         }
         "import" => import(rest),
         "coverage" => clause_coverage(&dir, rest),
+        "diff" => revision(&dir, rest),
         "ask" => {
             let flags = parse_flags(rest, &["--council", "--limit"])?;
             let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
@@ -326,6 +330,101 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
         uncited.len()
     );
     Ok(if uncited.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// A checklist of what a revised source text changes, as text or JSON. Exits 1 if anything did.
+fn revision(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
+    use protocol_core::revision::{compare, ClauseChange, WordChange};
+    let json_out = rest.iter().any(|a| a == "--json");
+    let rest: Vec<String> = rest.iter().filter(|a| *a != "--json").cloned().collect();
+    let flags = parse_flags(&rest, &["--council"])?;
+    let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
+    let [revised] = flags.positional.as_slice() else {
+        return Err(UsageError("diff needs exactly one revised source text".into()));
+    };
+    let text = std::fs::read_to_string(revised).map_err(|e| UsageError(format!("cannot read {revised}: {e}")))?;
+    let library = load_or_report(dir)?;
+    let loaded = library.councils.iter().find(|l| l.council.id == id).ok_or_else(|| unknown_council(&library, &id))?;
+    let council = &loaded.council;
+    let result = compare(council, &loaded.source_text, &text);
+    // Word by word, with unchanged runs cut to the six words either side of a change.
+    let words = |changes: &[WordChange]| -> String {
+        let last = changes.len().saturating_sub(1);
+        changes
+            .iter()
+            .enumerate()
+            .map(|(at, change)| match change {
+                WordChange::Same(run) => {
+                    let w: Vec<&str> = run.split(' ').collect();
+                    let (head, tail) = (if at == 0 { 0 } else { 6 }, if at == last { 0 } else { 6 });
+                    if w.len() <= head + tail + 1 {
+                        run.clone()
+                    } else {
+                        let before = w[..head].join(" ");
+                        let after = w[w.len() - tail..].join(" ");
+                        format!("{before} \u{2026} {after}").trim().to_string()
+                    }
+                }
+                WordChange::Removed(run) => format!("[-{run}-]"),
+                WordChange::Added(run) => format!("{{+{run}+}}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if json_out {
+        let changes: Vec<Value> = result
+            .changes
+            .iter()
+            .map(|change| match change {
+                ClauseChange::Reworded { clause, line, old, new, words: changes } => {
+                    json!({"kind": "reworded", "clause": clause, "line": line, "old": old, "new": new, "words": words(changes)})
+                }
+                ClauseChange::Removed { clause, old } => json!({"kind": "removed", "clause": clause, "old": old}),
+                ClauseChange::Renumbered { clause, line, printed } => {
+                    json!({"kind": "renumbered", "clause": clause, "line": line, "printed": printed})
+                }
+            })
+            .collect();
+        print_json(&json!({
+            "council": id,
+            "unchanged": result.unchanged,
+            "changes": changes,
+            "added": result.added.iter().map(|a| json!({"line": a.line, "text": a.text})).collect::<Vec<_>>(),
+            "outcomes": result.outcomes.iter().map(|o| json!({"outcome": o.outcome, "clause": o.clause, "reason": o.reason})).collect::<Vec<_>>(),
+        }));
+    } else {
+        out!(
+            "{revised} against {}: {} clauses unchanged, {} changed, {} passages added, {} outcomes to look at again",
+            council.name,
+            result.unchanged,
+            result.changes.len(),
+            result.added.len(),
+            result.outcomes.len()
+        );
+        for change in &result.changes {
+            match change {
+                ClauseChange::Reworded { clause, line, words: changes, .. } => {
+                    out!("[ ] clause {clause} is reworded (new text at line {line}): {}", words(changes))
+                }
+                ClauseChange::Removed { clause, old } => out!("[ ] clause {clause} is removed: \u{201C}{old}\u{201D}"),
+                ClauseChange::Renumbered { clause, line, printed } => {
+                    out!("[ ] clause {clause} is now printed as {printed} (line {line})")
+                }
+            }
+        }
+        for added in &result.added {
+            out!(
+                "[ ] new text at line {}: \u{201C}{}\u{201D} (add a clause for it, or a not_clauses entry)",
+                added.line,
+                added.text
+            );
+        }
+        for check in &result.outcomes {
+            out!("[ ] outcome {} {}", check.outcome, check.reason);
+        }
+    }
+    let changed = !result.changes.is_empty() || !result.added.is_empty();
+    Ok(if changed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn import(rest: &[String]) -> Result<ExitCode, UsageError> {

@@ -346,3 +346,47 @@ fn validate_on_a_mangled_file_exits_1_with_positions_never_a_crash() {
         }
     }
 }
+
+#[test]
+fn diff_reports_a_reworded_a_removed_and_an_added_clause_and_the_outcomes_they_touch() {
+    let source = std::fs::read_to_string(repo().join("protocols/sources/crawley.txt")).expect("source");
+    // 7.1 loses "reasonably"; 9.2 is struck out; a new 9.3 follows 9.1.
+    let reworded = "information and advice as they may reasonably need";
+    let removed = "9.2. All press releases, including comments, during the Pre-Election Period (period of \nheightened sensitivity), will be from a Council spokesperson.";
+    assert!(source.contains(reworded) && source.contains(removed), "the test needs these passages");
+    let revised = source
+        .replace(reworded, "information and advice as they may need")
+        .replace(removed, "9.3. Councillors will read this protocol again each May.");
+    let dir = tempdir("diff");
+    let file = dir.join("revised.txt");
+    std::fs::write(&file, revised).expect("write");
+    let output = run(&["diff", "--council", "crawley", file.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(output.status.code(), Some(1), "a revision with changes exits 1");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let changes = json["changes"].as_array().expect("changes");
+    let kinds: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap().to_string(), c["clause"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("reworded".to_string(), "7.1".to_string()), ("removed".to_string(), "9.2".to_string())],
+        "{json}"
+    );
+    assert!(changes[0]["words"].as_str().unwrap().contains("[-reasonably-]"), "{json}");
+    let added = json["added"].as_array().expect("added");
+    assert_eq!(added.len(), 1, "{json}");
+    assert!(added[0]["text"].as_str().unwrap().contains("Councillors will read this protocol again each May."));
+    assert_eq!(json["unchanged"], 43);
+    // Every outcome citing 9.2 is listed, and 7.1's quotes are checked word for word.
+    let outcomes = json["outcomes"].as_array().expect("outcomes");
+    assert!(outcomes.iter().any(|o| o["outcome"] == "media.pre-election" && o["clause"] == "9.2"), "{json}");
+    assert!(outcomes.iter().filter(|o| o["clause"] == "7.1").all(|o| o["reason"].as_str().unwrap().contains("quote")));
+    assert!(
+        outcomes.iter().any(|o| o["clause"] == "7.1" && o["reason"].as_str().unwrap().contains("no longer holds")),
+        "{json}"
+    );
+    // The source the file was checked against: nothing to do.
+    let same = run(&["diff", "--council", "crawley", "protocols/sources/crawley.txt"]);
+    assert_eq!(same.status.code(), Some(0), "{}", String::from_utf8_lossy(&same.stdout));
+}

@@ -7,6 +7,7 @@ pub mod embed;
 pub mod engine;
 pub mod flow;
 pub mod model;
+pub mod revision;
 pub mod route;
 pub mod search;
 pub mod text;

@@ -388,6 +388,8 @@ pub fn load_council_file_with(path: &Path, topics: &[Topic], checks: Checks) -> 
 pub struct LoadedCouncil {
     pub council: Council,
     pub coverage: f64,
+    /// The source text the clauses were checked against, for comparing a revision with it.
+    pub source_text: String,
 }
 
 /// Loads and checks one council file. `read_source` fetches the text named by `council.source`.
@@ -536,7 +538,7 @@ pub fn load_council(
             );
         }
     }
-    reporter.finish(LoadedCouncil { council, coverage })
+    reporter.finish(LoadedCouncil { council, coverage, source_text })
 }
 
 fn check_node_id(reporter: &mut Reporter, id: &Spanned<String>, reserved: &HashSet<&str>) {

@@ -417,6 +417,21 @@ proptest! {
     }
 
     #[test]
+    fn comparing_a_council_with_any_revision_of_its_text_never_panics(
+        council in prop::sample::select(vec!["crawley", "pitstone", "model"]),
+        mutations in prop::collection::vec(mutation(), 0..4),
+    ) {
+        let (_, source) = council_text(council);
+        let revised = mutations.iter().fold(source.clone(), |text, m| apply(&text, m));
+        let loaded = library().councils.iter().find(|l| l.council.id == council).expect("council");
+        let revision = protocol_core::revision::compare(&loaded.council, &source, &revised);
+        if mutations.is_empty() {
+            prop_assert!(revision.changes.is_empty() && revision.added.is_empty());
+        }
+        prop_assert_eq!(revision.unchanged + revision.changes.len(), loaded.council.clauses.len());
+    }
+
+    #[test]
     fn a_mangled_source_text_gives_diagnostics_not_a_panic(
         council in prop::sample::select(vec!["crawley", "model"]),
         mutation in mutation(),
