@@ -29,8 +29,47 @@ pub fn search_words() -> &'static SearchWords {
     &dataset().search_words
 }
 
+thread_local! {
+    /// Councils a page added at run time from their own data files (`council-src`).
+    static ADDED: std::cell::RefCell<Vec<&'static Council>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 pub fn council(id: &str) -> Option<&'static Council> {
-    councils().iter().find(|council| council.id == id)
+    councils()
+        .iter()
+        .find(|council| council.id == id)
+        .or_else(|| ADDED.with(|added| added.borrow().iter().copied().find(|council| council.id == id)))
+}
+
+/// Reads a council's own data file (`protocol-guide compile`), checks it, and adds its council;
+/// returns the council's id, or what is wrong with the file in words a web team can act on.
+pub fn add_council(bytes: Vec<u8>) -> Result<&'static str, String> {
+    // The guide keeps every council for the life of the page, so the bytes may live as long.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let dataset =
+        decode(bytes).map_err(|error| format!("it is not a council data file this guide can read ({error})"))?;
+    let same_topics = |a: &[Topic], b: &[Topic]| {
+        let ids = |topics: &[Topic]| -> Vec<String> {
+            topics.iter().flat_map(|t| t.situations.iter().map(|s| s.id.to_string())).collect()
+        };
+        ids(a) == ids(b)
+    };
+    if !same_topics(&dataset.topics, topics()) {
+        return Err("it was made for another version of the guide's questions; compile it again".into());
+    }
+    let mut councils_in_file = dataset.councils.into_iter();
+    let (Some(council), None) = (councils_in_file.next(), councils_in_file.next()) else {
+        return Err("a council data file holds exactly one council".into());
+    };
+    if council.flow.node(&council.flow.start).is_none() {
+        return Err("its guide has no first question".into());
+    }
+    if self::council(&council.id).is_some() {
+        return Err(format!("this guide already has a council \u{201C}{}\u{201D}", council.id));
+    }
+    let council: &'static Council = Box::leak(Box::new(council));
+    ADDED.with(|added| added.borrow_mut().push(council));
+    Ok(council.id.as_ref())
 }
 
 /// One council's search index, built on first use, not at start-up: most visits never search.

@@ -83,7 +83,7 @@ pub struct GuideElement {
 }
 
 fn props_for(sync_url: bool, attributes: &EmbedAttributes) -> AppProps {
-    let (start, notes) = start_route(attributes, councils(), topics());
+    let (start, notes) = start_route(attributes, crate::data::council, topics());
     for note in notes {
         web_sys::console::warn_1(&format!("<protocol-guide>: {note}").into());
     }
@@ -118,6 +118,13 @@ impl GuideElement {
         }
         forget_root(&self.root);
     }
+}
+
+/// Adds a council from its own data file (the `council-src` attribute); returns its id, or a
+/// message for the page.
+#[wasm_bindgen]
+pub fn add_council(bytes: Vec<u8>) -> Result<String, JsValue> {
+    crate::data::add_council(bytes).map(str::to_string).map_err(|message| JsValue::from_str(&message))
 }
 
 /// The councils this build carries, for the embedding script's error messages.

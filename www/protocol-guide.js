@@ -11,15 +11,17 @@
 //   clause    open the reader at a clause, e.g. 8.7.
 //   sync-url  keep the guide's page in the address bar's #hash, so Back and shared links work.
 //             Use it for at most one guide per page.
+//   council-src  a council's own data file (protocol-guide compile), fetched as the guide starts;
+//             the guide then shows that council. Read once, when the element first appears.
 // Theming: set CSS custom properties on the element, e.g.
 //   protocol-guide { --pg-accent: #005ea5; --pg-font: Georgia, serif; --pg-radius: 0; }
 // Content inside the element is shown when JavaScript is off: put a link to the protocol there.
-import init, { mount_guide, council_ids } from './protocol-guide-app.js';
+import init, { mount_guide, council_ids, add_council } from './protocol-guide-app.js';
 
 const assets = new URL('./', import.meta.url).href;
 const ready = init({ module_or_path: new URL('protocol-guide-app_bg.wasm', import.meta.url) });
 // Every attribute goes to the guide by name; the guide decides which it reads (EmbedAttributes),
-// so a new attribute needs no change here.
+// so a new attribute needs no change here. Only council-src is read here, since it is fetched.
 const attributesOf = (element) => Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 
 function failure(mount, text) {
@@ -38,6 +40,20 @@ function failure(mount, text) {
   mount.append(box);
 }
 
+const councilFiles = new Map();
+
+async function fetchCouncil(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return { url, error: `the file was not found (HTTP ${response.status})` };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await ready;
+    return { id: add_council(bytes) };
+  } catch (error) {
+    return { url, error: typeof error === 'string' ? error : `it could not be fetched (${error.message ?? error})` };
+  }
+}
+
 class ProtocolGuideElement extends HTMLElement {
   connectedCallback() {
     if (this.guide || this.starting) return;
@@ -52,13 +68,19 @@ class ProtocolGuideElement extends HTMLElement {
     this.mount = mount;
     // Mount once the stylesheet is in: layout then no longer shifts under a deep link's scroll.
     const styled = new Promise((resolve) => { style.onload = resolve; style.onerror = resolve; });
-    this.starting = Promise.all([ready, styled])
-      .then(() => {
+    this.starting = Promise.all([ready, styled, this.councilData()])
+      .then(([, , added]) => {
         this.starting = undefined;
         if (!this.isConnected) return;
+        if (added?.error) {
+          console.error(`<protocol-guide>: council-src ${added.url}: ${added.error}`);
+          failure(mount, `Sorry, this council's protocol could not be loaded: ${added.error}.`);
+          return;
+        }
         mount.replaceChildren();
+        this.councilId = added?.id;
         this.attributesSeen = JSON.stringify(attributesOf(this));
-        this.guide = mount_guide(mount, attributesOf(this), assets);
+        this.guide = mount_guide(mount, this.attributesForGuide(), assets);
         this.watcher = new MutationObserver(() => this.attributesChanged());
         this.watcher.observe(this, { attributes: true });
       })
@@ -69,11 +91,29 @@ class ProtocolGuideElement extends HTMLElement {
       });
   }
 
+  /** The element's attributes, with a council loaded from council-src standing for `council`. */
+  attributesForGuide() {
+    const attributes = attributesOf(this);
+    if (this.councilId) attributes.council = this.councilId;
+    return attributes;
+  }
+
+  /** Fetches and adds the council named by council-src, if any: {id}, or {error, url}. */
+  councilData() {
+    const src = this.getAttribute('council-src');
+    if (!src) return undefined;
+    const url = new URL(src, document.baseURI).href;
+    // Several elements may name one file: it is fetched and added once.
+    if (!councilFiles.has(url)) councilFiles.set(url, fetchCouncil(url));
+    return councilFiles.get(url);
+  }
+
+
   attributesChanged() {
     const now = JSON.stringify(attributesOf(this));
     if (!this.guide || now === this.attributesSeen) return;
     this.attributesSeen = now;
-    this.guide.update(attributesOf(this));
+    this.guide.update(this.attributesForGuide());
   }
 
   disconnectedCallback() {

@@ -26,6 +26,7 @@ commands:
   validate FILE...              check council files; exit 1 on any problem
   export --council ID           a council's clauses and guide, as JSON
   coverage --council ID          clauses that no outcome cites and that are not marked background (exit 1 if any)
+  compile FILE.toml -o FILE.pgd  one council as the compact data file <protocol-guide council-src> loads
   diff --council ID NEW.txt [--json]
                                 what a revised source text changes: clauses reworded, removed, renumbered,
                                 text added, and the outcomes to look at again (a checklist)
@@ -100,6 +101,7 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         "import" => import(rest),
         "coverage" => clause_coverage(&dir, rest),
         "diff" => revision(&dir, rest),
+        "compile" => compile(&dir, rest),
         "ask" => {
             let flags = parse_flags(rest, &["--council", "--limit"])?;
             let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
@@ -330,6 +332,32 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
         uncited.len()
     );
     Ok(if uncited.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Writes one checked council, with the topics it was checked against, as the compact bytes the
+/// widget reads (`<protocol-guide council-src="…">`).
+fn compile(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
+    let rest: Vec<String> = rest.iter().map(|a| if a == "-o" { "--out".to_string() } else { a.clone() }).collect();
+    let flags = parse_flags(&rest, &["--out"])?;
+    let out = flags.value("--out").ok_or_else(|| UsageError("compile needs -o FILE.pgd".into()))?;
+    let [file] = flags.positional.as_slice() else {
+        return Err(UsageError("compile needs exactly one council file".into()));
+    };
+    let library = load_or_report(dir)?;
+    let loaded = load_council_file(Path::new(file), &library.topics).map_err(|d| {
+        eprintln!("{d}");
+        UsageError(format!("{file} has {} problem(s)", d.0.len()))
+    })?;
+    // The widget has its own phrasings and synonyms; the file carries the council and the topics
+    // its guide was checked against.
+    let mut topics = library.topics;
+    topics.iter_mut().flat_map(|topic| topic.situations.iter_mut()).for_each(|situation| situation.phrasings.clear());
+    let dataset =
+        protocol_core::codec::Dataset { councils: vec![loaded.council], topics, search_words: Default::default() };
+    let bytes = protocol_core::codec::encode(&dataset);
+    std::fs::write(&out, &bytes).map_err(|e| UsageError(format!("cannot write {out}: {e}")))?;
+    eprintln!("wrote {} bytes to {out}", bytes.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A checklist of what a revised source text changes, as text or JSON. Exits 1 if anything did.

@@ -390,3 +390,21 @@ fn diff_reports_a_reworded_a_removed_and_an_added_clause_and_the_outcomes_they_t
     let same = run(&["diff", "--council", "crawley", "protocols/sources/crawley.txt"]);
     assert_eq!(same.status.code(), Some(0), "{}", String::from_utf8_lossy(&same.stdout));
 }
+
+#[test]
+fn compile_writes_one_council_that_decodes_to_the_checked_data() {
+    let dir = tempdir("compile");
+    let out = dir.join("pitstone.pgd");
+    let output = run(&["compile", "protocols/pitstone.toml", "-o", out.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let bytes: &'static [u8] = Box::leak(std::fs::read(&out).expect("written").into_boxed_slice());
+    let dataset = protocol_core::codec::decode(bytes).expect("the widget's decoder reads it");
+    assert_eq!(dataset.councils.len(), 1);
+    assert_eq!(dataset.councils[0].id, "pitstone");
+    assert_eq!(dataset.councils[0].clauses.len(), 123);
+    // The widget has its own phrasings: the file carries only what the council needs.
+    assert!(dataset.topics.iter().flat_map(|t| t.situations.iter()).all(|s| s.phrasings.is_empty()));
+    assert!(bytes.len() < 100_000, "{} bytes", bytes.len());
+    let broken = run(&["compile", "protocols/topics.toml", "-o", out.to_str().expect("utf-8")]);
+    assert_eq!(broken.status.code(), Some(2));
+}

@@ -33,13 +33,18 @@ impl EmbedAttributes {
 }
 
 /// Where to start, and a note for each attribute that could not be used.
-pub fn start_route(attributes: &EmbedAttributes, councils: &[Council], topics: &[Topic]) -> (Route, Vec<String>) {
+/// `council` finds a council by id: the built-in ones, and any a page added from its own file.
+pub fn start_route<'c>(
+    attributes: &EmbedAttributes,
+    council: impl Fn(&str) -> Option<&'c Council>,
+    topics: &[Topic],
+) -> (Route, Vec<String>) {
     let mut notes = Vec::new();
     let council_id = attributes.council.as_deref().map(str::trim).filter(|id| !id.is_empty());
     let Some(council_id) = council_id else {
         return (Route::Home, notes);
     };
-    let Some(council) = councils.iter().find(|c| c.id == council_id) else {
+    let Some(council) = council(council_id) else {
         // The guide itself explains the unknown council, inside the element.
         return (Route::Reader { council: council_id.to_string(), clause: None }, notes);
     };

@@ -20,7 +20,7 @@ fn attrs(council: Option<&str>, topic: Option<&str>, view: Option<&str>, clause:
 fn attributes_choose_the_starting_page() {
     let library = load_library(&repo().join("protocols")).expect("protocols load");
     let councils: Vec<_> = library.councils.iter().map(|l| l.council.clone()).collect();
-    let start = |a: EmbedAttributes| start_route(&a, &councils, &library.topics);
+    let start = |a: EmbedAttributes| start_route(&a, |id| councils.iter().find(|c| c.id == id), &library.topics);
 
     assert_eq!(start(attrs(None, None, None, None)), (Route::Home, vec![]));
     assert_eq!(
@@ -53,7 +53,7 @@ fn attributes_choose_the_starting_page() {
 fn wrong_attributes_fall_back_with_a_note() {
     let library = load_library(&repo().join("protocols")).expect("protocols load");
     let councils: Vec<_> = library.councils.iter().map(|l| l.council.clone()).collect();
-    let start = |a: EmbedAttributes| start_route(&a, &councils, &library.topics);
+    let start = |a: EmbedAttributes| start_route(&a, |id| councils.iter().find(|c| c.id == id), &library.topics);
 
     let (route, notes) = start(attrs(Some("crawley"), Some("gardening"), Some("sideways"), Some("99.9")));
     assert_eq!(route, Route::Guide { council: "crawley".into(), answers: vec![] });
