@@ -40,16 +40,17 @@ pub fn app(props: &AppProps) -> Html {
         let start = props.start.clone();
         use_reducer(move || GuideState::new(if sync_url { Route::parse(&current_hash()) } else { start }))
     };
-    // The route the guide last wrote into the URL, until the browser announces it. That
-    // announcement can arrive after a later action (a quick Start again), and must not undo it.
-    let written = use_mut_ref(|| None::<Route>);
+    // The routes the guide has written into the URL and the browser has not yet announced. Each
+    // write brings one `hashchange` later; on a slow device several can be pending, and one that
+    // arrives after a later action (a quick Start again) must not undo it.
+    let pending = use_mut_ref(PendingWrites::default);
     {
         let dispatcher = state.dispatcher();
-        let written = written.clone();
+        let pending = pending.clone();
         use_effect_with(sync_url, move |sync_url| {
             let listener = sync_url.then(|| {
                 HashListener::new(move |route| {
-                    if written.borrow_mut().take().as_ref() != Some(&route) {
+                    if !pending.borrow_mut().is_echo(&route) {
                         dispatcher.dispatch(Action::Go(route));
                     }
                 })
@@ -61,7 +62,7 @@ pub fn app(props: &AppProps) -> Html {
         // The URL follows the state, so every action that moves the guide updates it in one place.
         use_effect_with(state.route.clone(), move |route| {
             if sync_url && show_in_url(route) {
-                *written.borrow_mut() = Some(route.clone());
+                pending.borrow_mut().wrote(route.clone());
             }
         });
     }
@@ -104,6 +105,31 @@ pub fn app(props: &AppProps) -> Html {
             <div class="pg" onclick={on_click}>{ page(&state) }</div>
         </ContextProvider<FocusOnNavigate>>
         </ContextProvider<Dispatch>>
+    }
+}
+
+/// The guide's own writes to the URL hash that the browser has yet to announce.
+#[derive(Default)]
+struct PendingWrites {
+    count: usize,
+    last: Option<Route>,
+}
+
+impl PendingWrites {
+    fn wrote(&mut self, route: Route) {
+        self.count += 1;
+        self.last = Some(route);
+    }
+
+    /// Whether a `hashchange` that finds `route` in the URL is the browser announcing one of the
+    /// guide's own writes. The URL always holds the latest write, so while writes are pending an
+    /// announcement of it changes nothing; anything else (Back, Forward, an edited URL) is real.
+    fn is_echo(&mut self, route: &Route) -> bool {
+        if self.count == 0 {
+            return false;
+        }
+        self.count -= 1;
+        self.last.as_ref() == Some(route)
     }
 }
 
