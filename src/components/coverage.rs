@@ -23,17 +23,9 @@ pub fn coverage_tag(props: &CoverageTagProps) -> Html {
     let class = classes!(
         "pg-tag",
         (props.level != CoverageLevel::Full).then_some("pg-tag-muted"),
-        format!("pg-coverage-{}", level_name(props.level))
+        format!("pg-coverage-{}", props.level.as_str())
     );
     html! { <span class={class}>{ coverage_label(props.level) }</span> }
-}
-
-fn level_name(level: CoverageLevel) -> &'static str {
-    match level {
-        CoverageLevel::Full => "full",
-        CoverageLevel::Partial => "partial",
-        CoverageLevel::None => "none",
-    }
 }
 
 #[derive(Properties, PartialEq)]

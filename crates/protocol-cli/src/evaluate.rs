@@ -153,7 +153,7 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
             let got: Vec<Value> = answer
                 .hits
                 .iter()
-                .map(|h| json!(format!("{}:{} ({})", h.kind.as_str(), h.id, coverage_word(h.coverage))))
+                .map(|h| json!(format!("{}:{} ({})", h.kind.as_str(), h.id, h.coverage.as_str())))
                 .collect();
             misses.push(json!({
                 "council": question.council, "persona": question.persona, "text": question.text,
@@ -174,14 +174,6 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
         report["misses"] = Value::Array(misses);
     }
     Ok(report)
-}
-
-fn coverage_word(level: CoverageLevel) -> &'static str {
-    match level {
-        CoverageLevel::Full => "full",
-        CoverageLevel::Partial => "partial",
-        CoverageLevel::None => "none",
-    }
 }
 
 pub fn run(library: &Library, sets: &[PathBuf], with_misses: bool, close: CloseMatch) -> Result<ExitCode, String> {

@@ -589,11 +589,7 @@ fn hit_json(hit: Hit) -> Value {
         "id": hit.id,
         "title": hit.title,
         "score": (hit.score * 1000.0).round() / 1000.0,
-        "coverage": match hit.coverage {
-            CoverageLevel::Full => "full",
-            CoverageLevel::Partial => "partial",
-            CoverageLevel::None => "none",
-        },
+        "coverage": hit.coverage.as_str(),
         "cites": hit.cites,
         "matched": hit.matched,
     })

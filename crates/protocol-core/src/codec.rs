@@ -323,9 +323,12 @@ impl Packed for Council {
             };
             clauses.push(Clause { headings, ..Clause::read(r)? });
         }
-        r.clauses = clauses.clone();
+        // The flow's clause references and quotes are read against these clauses: lent to the
+        // reader rather than copied, and taken back.
+        r.clauses = clauses;
         let interpreter = Packed::read(r)?;
         let flow = Packed::read(r)?;
+        let clauses = std::mem::take(&mut r.clauses);
         Ok(Council { id, name, short_name, document, council_type, adopted, roles, interpreter, clauses, flow })
     }
 }

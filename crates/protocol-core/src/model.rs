@@ -199,10 +199,6 @@ impl Flow {
         &self.nodes
     }
 
-    pub fn into_nodes(self) -> Vec<Node> {
-        self.nodes
-    }
-
     pub fn node(&self, id: &str) -> Option<&Node> {
         let first = self.by_id.partition_point(|&at| self.nodes[at as usize].id() < id);
         let at = *self.by_id.get(first)? as usize;
@@ -263,11 +259,7 @@ impl Council {
 impl Coverage {
     /// The word the file, the export and the views use for it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Coverage::Full => "full",
-            Coverage::Partial { .. } => "partial",
-            Coverage::None { .. } => "none",
-        }
+        self.level().as_str()
     }
 
     pub fn is_full(&self) -> bool {
@@ -298,6 +290,17 @@ pub enum CoverageLevel {
     None,
     Partial,
     Full,
+}
+
+impl CoverageLevel {
+    /// "full", "partial" or "none", as in council files and the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CoverageLevel::Full => "full",
+            CoverageLevel::Partial => "partial",
+            CoverageLevel::None => "none",
+        }
+    }
 }
 
 impl Topic {
