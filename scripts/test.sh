@@ -13,6 +13,7 @@ stage "formatting and lints"
 cargo fmt --all --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p protocol-guide-widget --all-targets -- -D warnings
+cargo clippy --locked -p protocol-guide-widget --features ssr --bins -- -D warnings
 
 stage "native tests: core, loader, flows, path tables, CLI, the widget's reducer"
 cargo test --locked -p protocol-core -p protocol-guide-cli

@@ -3,9 +3,9 @@
 
 use crate::components::answers_summary::step_texts;
 use crate::components::coverage::sentence_start;
-use crate::components::{DataRef, Dispatch, FocusOnNavigate};
+use crate::components::{DataRef, Dispatch, FocusOnNavigate, Links};
 use crate::data;
-use crate::navigation::{current_hash, show_in_url, HashListener};
+use crate::navigation::{current_hash, is_guide_link, route_in_path, show_in_path, show_in_url, UrlListener};
 use crate::pages::ask::AskPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::home::Home;
@@ -17,93 +17,155 @@ use crate::state::{Action, GuideState};
 use protocol_core::engine::replay;
 use protocol_core::model::{find_situation, Node};
 use protocol_core::route::Route;
+use protocol_core::site::page_meta;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Where the guide keeps its route.
+#[derive(Clone, PartialEq, Debug)]
+pub enum UrlMode {
+    /// In memory: an embed, so several guides can share a page.
+    Memory,
+    /// In the page's `#/…` hash: an embed with `sync-url`.
+    Hash,
+    /// In the path, below `root` (an absolute URL ending in `/`): the static site, where every
+    /// route is a page of its own and the guide takes over the page it finds.
+    Path { root: AttrValue },
+}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// Keep the route in the page's URL hash. Off for embeds, so several guides can share a page.
-    pub sync_url: bool,
-    /// Where an embedded guide starts; changing it (an attribute changed) restarts the guide there.
+    pub url: UrlMode,
+    /// Where the guide starts (in memory, or the static page's own route); changing it (an
+    /// embed's attribute changed) restarts the guide there.
     pub start: Route,
 }
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { sync_url: true, start: Route::Home }
+        AppProps { url: UrlMode::Hash, start: Route::Home }
     }
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let sync_url = props.sync_url;
+    let url = props.url.clone();
     let state = {
         let start = props.start.clone();
-        use_reducer(move || GuideState::new(if sync_url { Route::parse(&current_hash()) } else { start }))
+        let url = url.clone();
+        use_reducer(move || {
+            GuideState::new(match url {
+                UrlMode::Hash => Route::parse(&current_hash()),
+                UrlMode::Memory | UrlMode::Path { .. } => start,
+            })
+        })
     };
-    // The routes the guide has written into the URL and the browser has not yet announced. Each
-    // write brings one `hashchange` later; on a slow device several can be pending, and one that
-    // arrives after a later action (a quick Start again) must not undo it.
+    // The routes the guide has written into the URL hash and the browser has not yet announced.
+    // Each write brings one `hashchange` later; on a slow device several can be pending, and one
+    // that arrives after a later action (a quick Start again) must not undo it.
     let pending = use_mut_ref(PendingWrites::default);
     {
         let dispatcher = state.dispatcher();
         let pending = pending.clone();
-        use_effect_with(sync_url, move |sync_url| {
-            let listener = sync_url.then(|| {
-                HashListener::new(move |route| {
+        let start = props.start.clone();
+        use_effect_with(url.clone(), move |url| {
+            let listener = match url.clone() {
+                UrlMode::Memory => None,
+                UrlMode::Hash => Some(UrlListener::new(&["hashchange"], move || {
+                    let route = Route::parse(&current_hash());
                     if !pending.borrow_mut().is_echo(&route) {
                         dispatcher.dispatch(Action::Go(route));
                     }
-                })
-            });
+                })),
+                UrlMode::Path { root } => {
+                    // The page was rendered for its own route; an old `#/…` link or a host that
+                    // serves this page for another address moves on to the address's route.
+                    let here = route_in_path(&root);
+                    if here != start {
+                        dispatcher.dispatch(Action::Go(here));
+                    }
+                    Some(UrlListener::new(&["popstate", "hashchange"], move || {
+                        dispatcher.dispatch(Action::Go(route_in_path(&root)));
+                    }))
+                }
+            };
             move || drop(listener)
         });
     }
     {
         // The URL follows the state, so every action that moves the guide updates it in one place.
-        use_effect_with(state.route.clone(), move |route| {
-            if sync_url && show_in_url(route) {
-                pending.borrow_mut().wrote(route.clone());
+        let url = url.clone();
+        use_effect_with(state.route.clone(), move |route| match &url {
+            UrlMode::Hash => {
+                if show_in_url(route) {
+                    pending.borrow_mut().wrote(route.clone());
+                }
             }
+            UrlMode::Path { root } => {
+                let council = route.council().and_then(data::council);
+                show_in_path(root, route, &page_meta(route, council, data::topics()).title);
+            }
+            UrlMode::Memory => {}
         });
     }
     {
         // New attributes on an embed: start again where they point.
         let dispatcher = state.dispatcher();
         let first = use_mut_ref(|| true);
+        let memory = url == UrlMode::Memory;
         use_effect_with(props.start.clone(), move |start| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) && !sync_url {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && memory {
                 dispatcher.dispatch(Action::Go(start.clone()));
             }
         });
     }
     let dispatch = Dispatch(state.dispatcher());
-    // In memory mode, the guide's own "#/…" links move the guide instead of the host page.
+    // The guide's own links move the guide instead of loading a page: in memory, its "#/…"
+    // links; on the static site, links to its own pages (each also a real page without script).
     let on_click = {
         let dispatch = dispatch.clone();
+        let url = url.clone();
         Callback::from(move |event: MouseEvent| {
-            if sync_url
-                || event.default_prevented()
+            if event.default_prevented()
                 || event.button() != 0
                 || event.ctrl_key()
                 || event.meta_key()
                 || event.shift_key()
+                || event.alt_key()
             {
                 return;
             }
-            let anchor = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|target| target.closest("a[href^='#/']").ok().flatten());
-            if let Some(href) = anchor.and_then(|a| a.get_attribute("href")) {
+            let anchor =
+                event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("a[href]").ok().flatten());
+            let Some(anchor) = anchor else { return };
+            let route = match &url {
+                UrlMode::Hash => None,
+                UrlMode::Memory => {
+                    anchor.get_attribute("href").filter(|href| href.starts_with("#/")).map(|href| Route::parse(&href))
+                }
+                UrlMode::Path { root } => anchor
+                    .dyn_into::<web_sys::HtmlAnchorElement>()
+                    .ok()
+                    .and_then(|anchor| is_guide_link(root, &anchor.href()))
+                    .filter(|route| route.council().is_none_or(|id| data::council(id).is_some())),
+            };
+            if let Some(route) = route {
                 event.prevent_default();
-                dispatch.send(Action::Go(Route::parse(&href)));
+                dispatch.send(Action::Go(route));
             }
         })
     };
+    let links = match url {
+        UrlMode::Path { .. } => Links::on_page(&state.route),
+        UrlMode::Memory | UrlMode::Hash => Links::Hash,
+    };
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Links> context={links}>
         <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
             <div class="pg" onclick={on_click}>{ page(&state) }</div>
         </ContextProvider<FocusOnNavigate>>
+        </ContextProvider<Links>>
         </ContextProvider<Dispatch>>
     }
 }

@@ -12,9 +12,12 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// Where "Leave this page" goes: a page that gives nothing away.
+pub const LEAVE_TO: &str = "https://www.bbc.co.uk/weather";
+
 /// Quick exit for people reading about complaints where someone may be watching.
 pub fn leave_page() {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().replace("https://www.bbc.co.uk/weather");
+        let _ = window.location().replace(LEAVE_TO);
     }
 }

@@ -1,9 +1,10 @@
 //! Mounting, and what a person sees if the widget fails: a message and a way to the plain
 //! protocol, never an empty box.
 
-use crate::app::{App, AppProps};
+use crate::app::{App, AppProps, UrlMode};
 use crate::data::{councils, topics};
 use protocol_core::embed::{start_route, EmbedAttributes};
+use protocol_core::route::Route;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
@@ -66,6 +67,19 @@ pub fn mount_app(root: web_sys::Element) {
     yew::Renderer::<App>::with_root_and_props(root, AppProps::default()).render();
 }
 
+/// Takes over a page of the static site: `root` holds the markup the build rendered for `route`
+/// (its `#/…` form), and `site_root` is the site's root as an absolute URL ending in `/`. The
+/// markup stays as it is; from here on the guide moves through the History API.
+#[cfg(feature = "hydration")]
+#[wasm_bindgen]
+pub fn hydrate_page(root: web_sys::Element, route: String, site_root: String) {
+    install_panic_message();
+    remember_root(&root, &site_root);
+    let props = AppProps { url: UrlMode::Path { root: site_root.into() }, start: Route::parse(&route) };
+    // The page lives as long as the document: the handle is not needed to update or destroy it.
+    std::mem::forget(yew::Renderer::<App>::with_root_and_props(root, props).hydrate());
+}
+
 /// The attributes of an element as the embedding script passes them: an object of name → value.
 fn read_attributes(attributes: &JsValue) -> EmbedAttributes {
     EmbedAttributes::from_lookup(|name| {
@@ -83,11 +97,12 @@ pub struct GuideElement {
 }
 
 fn props_for(sync_url: bool, attributes: &EmbedAttributes) -> AppProps {
+    let url = if sync_url { UrlMode::Hash } else { UrlMode::Memory };
     let (start, notes) = start_route(attributes, crate::data::council, topics());
     for note in notes {
         web_sys::console::warn_1(&format!("<protocol-guide>: {note}").into());
     }
-    AppProps { sync_url, start }
+    AppProps { url, start }
 }
 
 /// Mounts a guide for an embedding element. `attributes` holds the element's attributes by name;

@@ -16,7 +16,7 @@
 // Theming: set CSS custom properties on the element, e.g.
 //   protocol-guide { --pg-accent: #005ea5; --pg-font: Georgia, serif; --pg-radius: 0; }
 // Content inside the element is shown when JavaScript is off: put a link to the protocol there.
-import init, { mount_guide, council_ids, add_council } from './protocol-guide-app.js';
+import init, { mount_guide, council_ids, add_council, hydrate_page } from './protocol-guide-app.js';
 
 const assets = new URL('./', import.meta.url).href;
 const ready = init({ module_or_path: new URL('protocol-guide-app_bg.wasm', import.meta.url) });
@@ -128,9 +128,24 @@ if (!customElements.get('protocol-guide')) {
   customElements.define('protocol-guide', ProtocolGuideElement);
 }
 
+// A page of the static site: the guide takes over the markup the build rendered for it. The
+// site's root is the page's `data-root`, read as a folder even if the host dropped the final '/'.
+const staticPage = document.querySelector('[data-pg-static]');
+if (staticPage) {
+  const { pathname } = location;
+  const here = pathname.endsWith('/') || pathname.endsWith('.html') ? location.href : `${location.origin}${pathname}/${location.search}${location.hash}`;
+  ready
+    .then(() => hydrate_page(staticPage, staticPage.dataset.route, new URL(staticPage.dataset.root, here).href))
+    .catch((error) => {
+      // The page still works as plain HTML: show the links that stand in for script.
+      document.documentElement.classList.remove('pg-js');
+      console.error('protocol guide: could not take over the page; it works as plain HTML', error);
+    });
+}
+
 // A page that loads the script but has no element gets told why nothing appears.
 const checkForElements = () => {
-  if (!document.querySelector('protocol-guide')) {
+  if (!document.querySelector('protocol-guide') && !staticPage) {
     console.error(`protocol-guide.js: this page has no <protocol-guide> element. Add one, e.g. <protocol-guide council="${(council_ids?.() ?? ['crawley'])[0]}"></protocol-guide>`);
   }
 };

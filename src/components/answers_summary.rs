@@ -1,3 +1,4 @@
+use super::use_links;
 use super::{DataRef, Dispatch};
 use crate::state::Action;
 use protocol_core::engine::Step;
@@ -16,6 +17,7 @@ pub struct AnswersSummaryProps {
 /// "Your answers", each with a Change link that says what it changes.
 #[function_component(AnswersSummary)]
 pub fn answers_summary(props: &AnswersSummaryProps) -> Html {
+    let links = use_links();
     let dispatch = use_context::<Dispatch>();
     html! {
         <section class="pg-answers" aria-labelledby="pg-answers-title">
@@ -28,7 +30,7 @@ pub fn answers_summary(props: &AnswersSummaryProps) -> Html {
                             <dt class="pg-summary-key">{ question.clone() }</dt>
                             <dd class="pg-summary-value">{ answer.clone() }</dd>
                             <dd class="pg-summary-action">
-                                <a class="pg-link" href={route.to_hash()} onclick={dispatch.as_ref().map(|d| d.on_click(Action::ChangeAnswer(index)))}>
+                                <a class="pg-link" href={links.href(&route)} onclick={dispatch.as_ref().map(|d| d.on_click(Action::ChangeAnswer(index)))}>
                                     { "Change" }<span class="pg-visually-hidden">{ format!(" your answer to: {question}") }</span>
                                 </a>
                             </dd>

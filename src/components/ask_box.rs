@@ -1,5 +1,6 @@
 use super::coverage::{sentence_start, CoverageTag};
 use super::DataRef;
+use super::{use_links, Links};
 use crate::data;
 use protocol_core::engine::answers_to;
 use protocol_core::model::Council;
@@ -23,6 +24,7 @@ const EXAMPLES: [&str; 3] =
 /// and lead straight to guidance. What is typed stays in this component: never in the URL.
 #[function_component(AskBox)]
 pub fn ask_box(props: &AskBoxProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let query = use_state(String::new);
     // Build the index while the person reads the page, so the first keystroke does not wait.
@@ -62,22 +64,22 @@ pub fn ask_box(props: &AskBoxProps) -> Html {
                 <div class="pg-inset pg-no-match">
                     <p class="pg-body"><strong>{ "No close match in this protocol." }</strong>
                     { format!(" {} may not cover this. ", sentence_start(&council.protocol_name())) }
-                    <a class="pg-link" href={props.browse.to_hash()}>{ "Browse the topics" }</a>
+                    <a class="pg-link" href={links.href(&props.browse)}>{ "Browse the topics" }</a>
                     { " or " }
-                    <a class="pg-link" href={Route::Reader { council: council.id.to_string(), clause: None }.to_hash()}>{ "read the protocol" }</a>{ "." }</p>
+                    <a class="pg-link" href={links.href(&Route::Reader { council: council.id.to_string(), clause: None })}>{ "read the protocol" }</a>{ "." }</p>
                     if !answer.hits.is_empty() {
                         <p class="pg-hint">{ "These results are weak matches:" }</p>
                     }
                 </div>
             }
             <ol class="pg-results" id="pg-ask-results">
-                { for answer.iter().flat_map(|answer| answer.hits.iter()).map(|hit| result_item(council, hit)) }
+                { for answer.iter().flat_map(|answer| answer.hits.iter()).map(|hit| result_item(links, council, hit)) }
             </ol>
         </div>
     }
 }
 
-fn result_item(council: &'static Council, hit: &Hit) -> Html {
+fn result_item(links: Links, council: &'static Council, hit: &Hit) -> Html {
     let (route, kind) = match hit.kind {
         HitKind::Outcome => {
             let answers = answers_to(council, &hit.id).unwrap_or_default();
@@ -94,7 +96,7 @@ fn result_item(council: &'static Council, hit: &Hit) -> Html {
             if let Some(level) = outcome_coverage {
                 <CoverageTag level={level} />
             }
-            <a class="pg-link pg-result-title" href={route.to_hash()}>{ hit.title.clone() }</a>
+            <a class="pg-link pg-result-title" href={links.href(&route)}>{ hit.title.clone() }</a>
             if hit.kind == HitKind::Outcome && !cites.is_empty() {
                 <span class="pg-result-cites">{ format!("Cites {}", cites.join(", ")) }</span>
             }

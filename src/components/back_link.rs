@@ -1,3 +1,4 @@
+use super::use_links;
 use super::Dispatch;
 use crate::state::Action;
 use protocol_core::route::Route;
@@ -16,7 +17,8 @@ pub struct BackLinkProps {
 /// The link at the top of a page that goes one step back.
 #[function_component(BackLink)]
 pub fn back_link(props: &BackLinkProps) -> Html {
+    let links = use_links();
     let dispatch = use_context::<Dispatch>();
     let onclick = props.action.clone().zip(dispatch).map(|(action, dispatch)| dispatch.on_click(action));
-    html! { <a class="pg-back-link" href={props.to.to_hash()} {onclick}>{ props.label.clone() }</a> }
+    html! { <a class="pg-back-link" href={links.href(&props.to)} {onclick}>{ props.label.clone() }</a> }
 }

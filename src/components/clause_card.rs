@@ -1,7 +1,9 @@
 use super::clause_text::ClauseText;
+use super::use_links;
 use super::DataRef;
 use protocol_core::engine::{answers_to, outcomes_citing};
 use protocol_core::model::{Clause, Council};
+use protocol_core::route::clause_anchor;
 use protocol_core::route::Route;
 use yew::prelude::*;
 
@@ -15,6 +17,7 @@ pub struct ClauseCardProps {
 /// One clause in the reader, with its link and the guide's outcomes that rely on it.
 #[function_component(ClauseCard)]
 pub fn clause_card(props: &ClauseCardProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let clause = props.clause.0;
     let relying = outcomes_citing(council, &clause.id);
@@ -22,7 +25,7 @@ pub fn clause_card(props: &ClauseCardProps) -> Html {
     let subheading = clause.headings.get(1).map(|h| h.to_string());
     let link = Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) };
     html! {
-        <article class={class} data-clause={clause.id.to_string()} tabindex="-1" aria-labelledby={format!("pg-clause-{}", clause.id)}>
+        <article class={class} id={clause_anchor(&clause.id)} data-clause={clause.id.to_string()} tabindex="-1" aria-labelledby={format!("pg-clause-{}", clause.id)}>
             if let Some(subheading) = subheading {
                 <p class="pg-clause-context">{ subheading }</p>
             }
@@ -34,7 +37,7 @@ pub fn clause_card(props: &ClauseCardProps) -> Html {
             </h3>
             <ClauseText clause={props.clause} />
             <p class="pg-clause-actions">
-                <a class="pg-link" href={link.to_hash()}>
+                <a class="pg-link" href={links.href(&link)}>
                     { "Link to this clause" }<span class="pg-visually-hidden">{ format!(" ({})", clause.label) }</span>
                 </a>
             </p>
@@ -45,7 +48,7 @@ pub fn clause_card(props: &ClauseCardProps) -> Html {
                         { for relying.iter().map(|outcome| {
                             let answers = answers_to(council, &outcome.id).unwrap_or_default();
                             let route = Route::Guide { council: council.id.to_string(), answers };
-                            html! { <li><a class="pg-link" href={route.to_hash()}>{ outcome.title.to_string() }</a></li> }
+                            html! { <li><a class="pg-link" href={links.href(&route)}>{ outcome.title.to_string() }</a></li> }
                         }) }
                     </ul>
                 </details>

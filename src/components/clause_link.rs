@@ -1,3 +1,4 @@
+use super::use_links;
 use super::DataRef;
 use protocol_core::model::Council;
 use protocol_core::route::Route;
@@ -15,9 +16,10 @@ pub struct ClauseLinkProps {
 /// it in the protocol.
 #[function_component(ClauseLink)]
 pub fn clause_link(props: &ClauseLinkProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let label =
         council.clause(&props.clause).map_or_else(|| props.clause.to_string(), |clause| clause.label.to_string());
     let route = Route::Reader { council: council.id.to_string(), clause: Some(props.clause.to_string()) };
-    html! { <a class="pg-link" href={route.to_hash()} onclick={props.onclick.clone()}>{ label }</a> }
+    html! { <a class="pg-link" href={links.href(&route)} onclick={props.onclick.clone()}>{ label }</a> }
 }

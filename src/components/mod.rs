@@ -66,3 +66,35 @@ impl Dispatch {
 /// Whether page headings should take focus: only after the person has navigated.
 #[derive(Clone, Copy, PartialEq)]
 pub struct FocusOnNavigate(pub bool);
+
+/// How the guide writes its links: `#/…` in the page's hash (or in memory, for embeds), or, on
+/// the static site, a path relative to the page being shown, `depth` folders below the root.
+#[derive(Clone, Copy, PartialEq, Default, Debug)]
+pub enum Links {
+    #[default]
+    Hash,
+    Path {
+        depth: usize,
+    },
+}
+
+impl Links {
+    /// The static site's links for a page at `route`.
+    pub fn on_page(route: &protocol_core::route::Route) -> Links {
+        Links::Path { depth: route.depth() }
+    }
+
+    pub fn href(&self, route: &protocol_core::route::Route) -> String {
+        match self {
+            Links::Hash => route.to_hash(),
+            Links::Path { depth: 0 } => format!("./{}", route.to_path()),
+            Links::Path { depth } => format!("{}{}", "../".repeat(*depth), route.to_path()),
+        }
+    }
+}
+
+/// The links of the guide this component is in.
+#[yew::hook]
+pub fn use_links() -> Links {
+    yew::use_context::<Links>().unwrap_or_default()
+}

@@ -1,7 +1,7 @@
 use crate::components::ask_box::AskBox;
 use crate::components::back_link::BackLink;
 use crate::components::page_heading::PageHeading;
-use crate::components::DataRef;
+use crate::components::{use_links, DataRef};
 use protocol_core::model::Council;
 use protocol_core::route::Route;
 use yew::prelude::*;
@@ -14,13 +14,20 @@ pub struct AskPageProps {
 /// Search in your own words, on a page of its own (the embed's `view="ask"`).
 #[function_component(AskPage)]
 pub fn ask_page(props: &AskPageProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let guide = Route::Guide { council: council.id.to_string(), answers: vec![] };
     html! {
         <div class="pg-page pg-ask">
             <BackLink to={guide.clone()} label="Back to the questions" />
             <PageHeading text="Ask in your own words" caption={Some(AttrValue::from(council.short_name.to_string()))} />
-            <AskBox council={props.council} label="Describe your situation" browse={guide} />
+            <div class="pg-if-js">
+                <AskBox council={props.council} label="Describe your situation" browse={guide.clone()} />
+            </div>
+            <p class="pg-body pg-if-no-js">
+                { "Searching needs JavaScript, which is off in this browser. " }
+                <a class="pg-link" href={links.href(&guide)}>{ "Choose a topic instead" }</a>{ "." }
+            </p>
         </div>
     }
 }

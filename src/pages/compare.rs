@@ -4,6 +4,7 @@ use crate::components::coverage::CoverageTag;
 use crate::components::page_heading::PageHeading;
 use crate::components::quote::Quote;
 use crate::components::DataRef;
+use crate::components::{use_links, Links};
 use crate::data::councils;
 use protocol_core::engine::{answers_to, coverage_of, outcomes_under};
 use protocol_core::model::{Council, Coverage, CoverageLevel, Outcome, Situation, Topic};
@@ -21,6 +22,7 @@ pub struct ComparePageProps {
 /// One situation across every council: how much each covers, who to go to, the clauses quoted.
 #[function_component(ComparePage)]
 pub fn compare_page(props: &ComparePageProps) -> Html {
+    let links = use_links();
     let situation_id = props.situation.id.as_ref();
     // The council the person came from first, the rest in their usual order.
     let (mut councils, others): (Vec<&'static Council>, Vec<&'static Council>) =
@@ -35,7 +37,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
             <PageHeading text={props.situation.label.to_string()} caption={Some(AttrValue::from(format!("How councils handle: {}", props.topic.title)))} />
             <p class="pg-lead pg-compare-summary">{ summary }</p>
             <div class="pg-compare-grid">
-                { for councils.iter().zip(&levels).map(|(council, level)| council_column(council, situation_id, *level)) }
+                { for councils.iter().zip(&levels).map(|(council, level)| council_column(links, council, situation_id, *level)) }
             </div>
         </div>
     }
@@ -58,18 +60,18 @@ fn coverage_summary(levels: &[CoverageLevel]) -> String {
     format!("{}.", parts.join(", "))
 }
 
-fn council_column(council: &'static Council, situation_id: &str, level: CoverageLevel) -> Html {
+fn council_column(links: Links, council: &'static Council, situation_id: &str, level: CoverageLevel) -> Html {
     let outcomes = outcomes_under(council, situation_id);
     html! {
         <section class="pg-compare-column" aria-labelledby={format!("pg-compare-{}", council.id)}>
             <h2 class="pg-subheading" id={format!("pg-compare-{}", council.id)}>{ council.name.to_string() }</h2>
             <p><CoverageTag level={level} /></p>
-            { for outcomes.iter().map(|(labels, outcome)| outcome_card(council, labels, outcome)) }
+            { for outcomes.iter().map(|(labels, outcome)| outcome_card(links, council, labels, outcome)) }
         </section>
     }
 }
 
-fn outcome_card(council: &'static Council, labels: &[&str], outcome: &'static Outcome) -> Html {
+fn outcome_card(links: Links, council: &'static Council, labels: &[&str], outcome: &'static Outcome) -> Html {
     let route =
         Route::Guide { council: council.id.to_string(), answers: answers_to(council, &outcome.id).unwrap_or_default() };
     html! {
@@ -77,7 +79,7 @@ fn outcome_card(council: &'static Council, labels: &[&str], outcome: &'static Ou
             if !labels.is_empty() {
                 <p class="pg-clause-context">{ format!("If: {}", labels.join(" \u{2192} ")) }</p>
             }
-            <h3 class="pg-clause-label"><a class="pg-link" href={route.to_hash()}>{ outcome.title.to_string() }</a></h3>
+            <h3 class="pg-clause-label"><a class="pg-link" href={links.href(&route)}>{ outcome.title.to_string() }</a></h3>
             if !labels.is_empty() && !outcome.coverage.is_full() {
                 <p><CoverageTag level={outcome.coverage.level()} /></p>
             }

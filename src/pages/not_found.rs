@@ -1,4 +1,5 @@
 use crate::components::page_heading::PageHeading;
+use crate::components::use_links;
 use protocol_core::route::Route;
 use yew::prelude::*;
 
@@ -15,13 +16,14 @@ pub struct NotFoundProps {
 /// A friendly dead end for mangled or stale links: what went wrong and a way back.
 #[function_component(NotFound)]
 pub fn not_found(props: &NotFoundProps) -> Html {
+    let links = use_links();
     html! {
         <div class="pg-page pg-not-found">
             <PageHeading text="Page not found" />
             <p class="pg-body">{ props.reason.clone() }</p>
             <p class="pg-body">{ "The link may be mistyped or out of date." }</p>
             <p class="pg-body">
-                <a class="pg-link" href={props.back_to.to_hash()}>{ props.back_label.clone() }</a>
+                <a class="pg-link" href={links.href(&props.back_to)}>{ props.back_label.clone() }</a>
             </p>
         </div>
     }

@@ -1,4 +1,4 @@
-use crate::browser::{copy_to_clipboard, leave_page, print_page};
+use crate::browser::{copy_to_clipboard, leave_page, print_page, LEAVE_TO};
 use crate::components::answers_summary::AnswersSummary;
 use crate::components::back_link::BackLink;
 use crate::components::clause_link::ClauseLink;
@@ -6,9 +6,10 @@ use crate::components::clause_text::ClauseText;
 use crate::components::contact::Contact;
 use crate::components::coverage::{coverage_label, CoverageNote};
 use crate::components::page_heading::PageHeading;
+use crate::components::{use_links, Links};
 use crate::components::{DataRef, Dispatch};
 use crate::data::topics;
-use crate::navigation::page_url_with_hash;
+use crate::navigation::{page_url, page_url_with_hash};
 use crate::state::{back_route, Action};
 use protocol_core::model::{Clause, Council, Outcome};
 use protocol_core::route::Route;
@@ -26,6 +27,7 @@ pub struct OutcomePageProps {
 /// why they apply.
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &OutcomePageProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let outcome = props.outcome.0;
     let copied = use_state(|| false);
@@ -37,8 +39,13 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
     let offer_leave = topics().iter().any(|topic| topic.id == outcome.topic && topic.offer_leave);
     let on_copy = {
         let copied = copied.clone();
-        let url = page_url_with_hash(&route);
+        let route = route.clone();
         Callback::from(move |_: MouseEvent| {
+            // Read when clicked: the address is the browser's, which the static render never has.
+            let url = match links {
+                Links::Path { .. } => page_url(),
+                Links::Hash => page_url_with_hash(&route),
+            };
             copy_to_clipboard(&url);
             copied.set(true);
         })
@@ -49,7 +56,8 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
             <div class="pg-outcome-bar">
                 <BackLink to={back} label="Back to the previous question" action={Some(Action::Back)} />
                 if offer_leave {
-                    <button type="button" class="pg-button pg-button-warning pg-leave" onclick={Callback::from(|_: MouseEvent| leave_page())}>
+                    <a class="pg-button pg-button-warning pg-leave pg-if-no-js" href={LEAVE_TO} rel="noreferrer">{ "Leave this page" }</a>
+                    <button type="button" class="pg-button pg-button-warning pg-leave pg-if-js" onclick={Callback::from(|_: MouseEvent| leave_page())}>
                         { "Leave this page" }
                     </button>
                 }
@@ -87,25 +95,25 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
                 <p class="pg-because">{ because_line(&props.steps, &cited) }</p>
                 <section class="pg-cited" aria-labelledby="pg-cited-title">
                     <h2 class="pg-subheading" id="pg-cited-title">{ if cited.len() == 1 { "The clause, word for word" } else { "The clauses, word for word" } }</h2>
-                    { for cited.iter().map(|clause| cited_clause(council, outcome, clause)) }
+                    { for cited.iter().map(|clause| cited_clause(links, council, outcome, clause)) }
                 </section>
             }
             <p class="pg-body">
-                <a class="pg-link" href={compare.to_hash()}>{ "How do other councils handle this?" }</a>
+                <a class="pg-link" href={links.href(&compare)}>{ "How do other councils handle this?" }</a>
             </p>
             <AnswersSummary council={props.council} steps={props.steps.clone()} answers={props.answers.clone()} />
             <div class="pg-actions">
-                <a class="pg-button pg-button-secondary" href={restart.to_hash()}
+                <a class="pg-button pg-button-secondary" href={links.href(&restart)}
                     onclick={dispatch.as_ref().map(|d| d.on_click(Action::StartAgain))}>{ "Start again" }</a>
-                <button type="button" class="pg-button pg-button-secondary" onclick={on_copy}>{ "Copy link" }</button>
-                <button type="button" class="pg-button pg-button-secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ "Print" }</button>
+                <button type="button" class="pg-button pg-button-secondary pg-if-js" onclick={on_copy}>{ "Copy link" }</button>
+                <button type="button" class="pg-button pg-button-secondary pg-if-js" onclick={Callback::from(|_: MouseEvent| print_page())}>{ "Print" }</button>
             </div>
             <p class="pg-status" role="status">{ if *copied { "Link copied" } else { "" } }</p>
         </div>
     }
 }
 
-fn cited_clause(council: &'static Council, outcome: &'static Outcome, clause: &'static Clause) -> Html {
+fn cited_clause(links: Links, council: &'static Council, outcome: &'static Outcome, clause: &'static Clause) -> Html {
     let quotes: Vec<AttrValue> =
         outcome.cites.iter().filter(|c| c.clause == clause.id).map(|c| AttrValue::from(c.quote.to_string())).collect();
     let reader = Route::Reader { council: council.id.to_string(), clause: Some(clause.id.to_string()) };
@@ -117,7 +125,7 @@ fn cited_clause(council: &'static Council, outcome: &'static Outcome, clause: &'
             }
             <ClauseText clause={DataRef(clause)} quotes={quotes} />
             <p class="pg-clause-actions">
-                <a class="pg-link" href={reader.to_hash()}>
+                <a class="pg-link" href={links.href(&reader)}>
                     { "Read in the protocol" }<span class="pg-visually-hidden">{ format!(" ({})", clause.label) }</span>
                 </a>
             </p>

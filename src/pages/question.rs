@@ -1,7 +1,7 @@
 use crate::components::ask_box::AskBox;
 use crate::components::back_link::BackLink;
 use crate::components::page_heading::PageHeading;
-use crate::components::{DataRef, Dispatch};
+use crate::components::{use_links, DataRef, Dispatch};
 use crate::state::{back_route, Action};
 use protocol_core::model::{Council, Question};
 use protocol_core::route::Route;
@@ -23,6 +23,7 @@ pub struct QuestionPageProps {
 /// Every change goes to the reducer; the page only shows what it is given.
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
+    let links = use_links();
     let dispatch = use_context::<Dispatch>();
     let send = move |action: Action| {
         if let Some(dispatch) = &dispatch {
@@ -69,7 +70,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             // becomes its heading, and the topics follow as the other way in.
             if first {
                 <PageHeading text={question.text.to_string()} caption={Some(AttrValue::from(council.short_name.to_string()))} />
-                <section class="pg-ask-first" aria-label="Ask in your own words">
+                <section class="pg-ask-first pg-if-js" aria-label="Ask in your own words">
                     <AskBox council={props.council} label="Describe it in your own words" browse={here.clone()} />
                 </section>
             }
@@ -91,7 +92,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 <span class="pg-visually-hidden">{ "Error: " }</span>{ "Select an answer to continue" }
                             </p>
                         }
-                        <div class="pg-radios">
+                        <div class="pg-radios pg-if-js">
                             { for question.options.iter().enumerate().map(|(index, option)| {
                                 let id = format!("{field_id}-{index}");
                                 let option_hint_id = format!("{id}-hint");
@@ -115,9 +116,25 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 }
                             }) }
                         </div>
+                        // Without script each answer is a link to the page it leads to.
+                        <ul class="pg-choices pg-if-no-js">
+                            { for question.options.iter().map(|option| {
+                                let mut answers = props.answers.clone();
+                                answers.push(option.next.to_string());
+                                let next = Route::Guide { council: council.id.to_string(), answers };
+                                html! {
+                                    <li class="pg-choice" key={option.next.to_string()}>
+                                        <a class="pg-link pg-choice-link" href={links.href(&next)}>{ option.label.to_string() }</a>
+                                        if let Some(hint) = &option.hint {
+                                            <p class="pg-hint pg-choice-hint">{ hint.to_string() }</p>
+                                        }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
                     </fieldset>
                 </div>
-                <button type="submit" class="pg-button">{ "Continue" }</button>
+                <button type="submit" class="pg-button pg-if-js">{ "Continue" }</button>
             </form>
         </div>
     }

@@ -1,5 +1,6 @@
 use crate::components::clause_card::ClauseCard;
 use crate::components::page_heading::PageHeading;
+use crate::components::use_links;
 use crate::components::DataRef;
 use protocol_core::model::{Clause, Council};
 use protocol_core::route::Route;
@@ -17,6 +18,7 @@ pub struct ReaderProps {
 /// The whole protocol with a table of contents; every clause has a shareable link.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
+    let links = use_links();
     let council = props.council.0;
     let root = use_node_ref();
     {
@@ -44,16 +46,16 @@ pub fn reader(props: &ReaderProps) -> Html {
                     { " \u{b7} " }{ adopted.to_string() }
                 }
             </p>
-            <p><a class="pg-button pg-button-secondary" href={guide.to_hash()}>{ "Ask the guide a question" }</a></p>
+            <p><a class="pg-button pg-button-secondary" href={links.href(&guide)}>{ "Ask the guide a question" }</a></p>
             <nav class="pg-toc" aria-label="Contents">
                 <h2 class="pg-subheading">{ "Contents" }</h2>
                 <ol class="pg-toc-list">
                     { for sections.iter().map(|(heading, clauses)| html! {
                         <li>
-                            <a class="pg-link" href={clause_route(council, clauses[0]).to_hash()}>{ heading.clone() }</a>
+                            <a class="pg-link" href={links.href(&clause_route(council, clauses[0]))}>{ heading.clone() }</a>
                             <span class="pg-toc-clauses">
                                 { for clauses.iter().map(|clause| html! {
-                                    <a class="pg-link pg-toc-clause" href={clause_route(council, clause).to_hash()}>
+                                    <a class="pg-link pg-toc-clause" href={links.href(&clause_route(council, clause))}>
                                         { clause.short_label.to_string() }<span class="pg-visually-hidden">{ format!(": {}", clause.label) }</span>
                                     </a>
                                 }) }

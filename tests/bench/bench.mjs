@@ -55,7 +55,7 @@ async function coldStart(browser, origin, hash, readyExpression) {
 
 // Functions, not strings: the page's CSP rightly forbids evaluating strings.
 const guideReady = () => {
-  const heading = document.querySelector('protocol-guide')?.shadowRoot?.querySelector('h1');
+  const heading = (document.querySelector('protocol-guide')?.shadowRoot ?? document.querySelector('[data-pg-static]'))?.querySelector('h1');
   // Visible means styled too: the shadow stylesheet has applied.
   return !!heading && heading.textContent.includes('What is your question about?') && Number(getComputedStyle(heading).fontWeight) >= 700;
 };
@@ -101,7 +101,7 @@ async function main() {
       for (const outcome of outcomes) {
         await page.waitForFunction(guideReady);
         const times = await page.evaluate(async (answers) => {
-          const root = document.querySelector('protocol-guide').shadowRoot;
+          const root = document.querySelector('protocol-guide')?.shadowRoot ?? document.querySelector('[data-pg-static]');
           const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
           // Resolves when the guide's DOM next changes: the moment the update is done.
           const changed = () => new Promise((resolve) => {
@@ -134,7 +134,7 @@ async function main() {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}/ask`);
       await page.locator('.pg-ask input').waitFor();
       keys.push(...await page.evaluate(async (text) => {
-        const root = document.querySelector('protocol-guide').shadowRoot;
+        const root = document.querySelector('protocol-guide')?.shadowRoot ?? document.querySelector('[data-pg-static]');
         const input = root.querySelector('input[type=search]');
         const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
         const out = [];

@@ -34,7 +34,7 @@ for (const journey of journeys) {
     await link.click();
     await page.locator('.pg-outcome, .pg-reader').first().waitFor();
     if (href.includes('/guide/')) {
-      const reached = href.split('/').pop();
+      const reached = href.replace(/\/$/, '').split('/').pop();
       if (journey.outcome) assert.equal(reached, journey.outcome);
       if (journey.outcomePrefix) assert.ok(reached.startsWith(journey.outcomePrefix), reached);
       const outcome = exported.flow.nodes.find((n) => n.id === reached);

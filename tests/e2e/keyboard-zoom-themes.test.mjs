@@ -12,11 +12,12 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** The focused element inside the guide's shadow root, described. */
 async function focused(page) {
   return page.evaluate(() => {
-    const host = document.querySelector('protocol-guide');
-    const el = host?.shadowRoot?.activeElement;
+    // The standalone site's guide is in the page; an embed's is in its shadow root.
+    const root = document.querySelector('protocol-guide')?.shadowRoot ?? document;
+    const el = document.querySelector('[data-pg-static]') ? document.activeElement : root.activeElement;
     if (!el) return null;
     const style = getComputedStyle(el);
-    const label = el.id ? host.shadowRoot.querySelector(`label[for="${el.id}"]`) : null;
+    const label = el.id ? root.querySelector(`label[for="${el.id}"]`) : null;
     const labelStyle = label ? getComputedStyle(label, '::before') : null;
     return {
       tag: el.tagName.toLowerCase(),

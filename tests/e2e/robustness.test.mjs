@@ -31,7 +31,7 @@ function mangledHash(r) {
 /** What the guide shows inside an element: its heading or alert, and whether anything is there. */
 function shown(page, selector) {
   return page.evaluate((sel) => {
-    const root = document.querySelector(sel)?.shadowRoot;
+    const root = document.querySelector(sel)?.shadowRoot ?? document.querySelector(sel);
     const heading = root?.querySelector('h1') ?? root?.querySelector('[role=alert]');
     return { heading: heading?.textContent?.trim() ?? '', text: root?.textContent?.trim().length ?? 0 };
   }, selector);
@@ -41,13 +41,13 @@ test('200 mangled links each show a page or "Page not found", never an empty box
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.origin}/`);
-  await page.locator('protocol-guide h1').first().waitFor();
+  await page.locator('[data-pg-static] h1').first().waitFor();
   const r = random(20261130);
   for (let i = 0; i < 200; i += 1) {
     const hash = mangledHash(r);
     await page.evaluate((h) => { location.hash = h; }, hash);
-    await page.waitForFunction(() => !!document.querySelector('protocol-guide')?.shadowRoot?.querySelector('h1'));
-    const { heading, text } = await shown(page, 'protocol-guide');
+    await page.waitForFunction(() => !!document.querySelector('[data-pg-static] h1'));
+    const { heading, text } = await shown(page, '[data-pg-static]');
     assert.ok(heading.length > 0 && text > 0, `${hash}: nothing shown`);
   }
   assert.deepEqual(errors, []);

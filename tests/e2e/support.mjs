@@ -11,7 +11,7 @@ export const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml',
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port; `requests` logs every path asked for. */
@@ -21,7 +21,8 @@ export async function serve(dir) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
-    const file = path.join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    // A folder's page is its index.html, as on any static host.
+    const file = path.join(root, decodeURIComponent(url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);

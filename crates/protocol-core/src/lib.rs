@@ -10,6 +10,7 @@ pub mod model;
 pub mod revision;
 pub mod route;
 pub mod search;
+pub mod site;
 pub mod text;
 
 #[cfg(feature = "loader")]

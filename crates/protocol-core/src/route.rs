@@ -118,6 +118,73 @@ impl Route {
     }
 }
 
+/// The element id of a clause in the reader: what a path link's `#fragment` names.
+pub fn clause_anchor(clause: &str) -> String {
+    format!("clause-{clause}")
+}
+
+impl Route {
+    /// The council the route is about, if any.
+    pub fn council(&self) -> Option<&str> {
+        match self {
+            Route::Home | Route::NotFound { .. } => None,
+            Route::Reader { council, .. }
+            | Route::Guide { council, .. }
+            | Route::Ask { council }
+            | Route::Compare { council, .. } => Some(council),
+        }
+    }
+
+    /// The route as a path below the site's root, for the static site: a folder per page
+    /// (`crawley/guide/complaints/`), and a clause as an anchor on its protocol's page
+    /// (`crawley/#clause-8.7`), since the reader is one page. Home is the empty path.
+    pub fn to_path(&self) -> String {
+        let mut path = self.to_hash().trim_start_matches("#/").to_string();
+        if let Route::Reader { council, clause: Some(clause) } = self {
+            return format!("{}/#{}", encode(council), encode(&clause_anchor(clause)));
+        }
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path
+    }
+
+    /// How many folders below the site's root the route's page is: the number of `../` that
+    /// lead from it back to the root.
+    pub fn depth(&self) -> usize {
+        let path = self.to_path();
+        let folders = path.split('#').next().unwrap_or_default();
+        folders.matches('/').count()
+    }
+
+    /// The relative link from this route's page to the site's root (`./` at the root itself).
+    pub fn root_prefix(&self) -> String {
+        match self.depth() {
+            0 => "./".to_string(),
+            depth => "../".repeat(depth),
+        }
+    }
+
+    /// Reads a path below the site's root, with the `#fragment` that may follow it. A fragment
+    /// naming a clause opens the reader there; an old `#/…` link means the route it names.
+    pub fn from_path(path: &str, fragment: &str) -> Route {
+        let fragment = fragment.trim_start_matches('#');
+        if fragment.starts_with('/') {
+            return Route::parse(fragment);
+        }
+        let route = Route::parse(path.trim_end_matches("index.html"));
+        match route {
+            Route::Reader { council, clause: None } => {
+                let clause = decode(fragment)
+                    .and_then(|fragment| fragment.strip_prefix("clause-").map(str::to_string))
+                    .filter(|clause| is_plain_id(clause));
+                Route::Reader { council, clause }
+            }
+            route => route,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +224,43 @@ mod tests {
         }
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
+    }
+
+    #[test]
+    fn paths_round_trip_and_know_their_depth() {
+        for (route, path, depth) in [
+            (Route::Home, "", 0),
+            (Route::Reader { council: "crawley".into(), clause: None }, "crawley/", 1),
+            (Route::Reader { council: "crawley".into(), clause: Some("8.7".into()) }, "crawley/#clause-8.7", 1),
+            (Route::Guide { council: "model".into(), answers: vec![] }, "model/guide/", 2),
+            (
+                Route::Guide { council: "pitstone".into(), answers: vec!["complaints".into(), "complaints.x".into()] },
+                "pitstone/guide/complaints/complaints.x/",
+                4,
+            ),
+            (Route::Ask { council: "crawley".into() }, "crawley/ask/", 2),
+            (Route::Compare { council: "guildford".into(), situation: "a.b".into() }, "guildford/compare/a.b/", 3),
+        ] {
+            assert_eq!(route.to_path(), path);
+            assert_eq!(route.depth(), depth, "{path}");
+            let (folders, fragment) = path.split_once('#').unwrap_or((path, ""));
+            assert_eq!(Route::from_path(folders, fragment), route, "{path}");
+        }
+        assert_eq!(Route::Home.root_prefix(), "./");
+        assert_eq!(Route::Ask { council: "crawley".into() }.root_prefix(), "../../");
+    }
+
+    #[test]
+    fn old_hash_links_and_odd_fragments_read_from_a_path() {
+        let walk = Route::Guide { council: "crawley".into(), answers: vec!["complaints".into()] };
+        assert_eq!(Route::from_path("", "#/crawley/guide/complaints"), walk);
+        assert_eq!(Route::from_path("crawley/guide/complaints/index.html", ""), walk);
+        // A fragment that is not a clause leaves the reader at its top.
+        assert_eq!(Route::from_path("crawley/", "#top"), Route::Reader { council: "crawley".into(), clause: None });
+        assert_eq!(
+            Route::from_path("crawley/", "#clause-%zz"),
+            Route::Reader { council: "crawley".into(), clause: None }
+        );
+        assert!(matches!(Route::from_path("crawley/nope/", ""), Route::NotFound { .. }));
     }
 }
