@@ -559,8 +559,9 @@ impl SearchIndex {
     /// Index terms of the protocol's words within one edit (two for long words) of a typed word.
     fn near_terms(&self, typed: &str) -> Vec<String> {
         let length = typed.chars().count();
-        // Short words are too often real words that merely sit near another ("rude", "rule").
-        if length < 5 {
+        // Words of three letters are too often real words that merely sit near another ("bin",
+        // "pin"). Four-letter ones are fixed only when the protocols never use them ("clrk").
+        if length < 4 {
             return Vec::new();
         }
         let limit = if length >= 8 { 2 } else { 1 };
