@@ -558,7 +558,8 @@ impl SearchIndex {
     fn near_terms(&self, typed: &str) -> Vec<String> {
         let length = typed.chars().count();
         // Words of three letters are too often real words that merely sit near another ("bin",
-        // "pin"). Four-letter ones are fixed only when the protocols never use them ("clrk").
+        // "pin"). A four-letter word is fixed only for a dropped letter ("clrk") or two swapped
+        // ones ("giev"): a changed letter too often makes another real word ("mile", "mild").
         if length < 4 {
             return Vec::new();
         }
@@ -568,6 +569,7 @@ impl SearchIndex {
             .iter()
             .chain(self.shared.vocabulary.iter())
             .filter(|(word, _)| word.len().abs_diff(typed.len()) <= limit)
+            .filter(|(word, _)| length > 4 || word.len() > typed.len() || same_letters(word, typed))
             .filter_map(|(word, stem)| edit_distance_within(typed, word, limit).map(|d| (d, stem)))
             .collect();
         best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
@@ -738,6 +740,16 @@ fn add_group(concept: &mut Vec<(String, f32)>, group: &[Vec<String>], weight: f3
             add_term(concept, term.clone(), weight / phrase.len() as f32);
         }
     }
+}
+
+/// Whether two words are made of the same letters: one is the other with two letters swapped.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |w: &str| {
+        let mut letters: Vec<char> = w.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    sorted(a) == sorted(b)
 }
 
 fn contains_run(haystack: &[String], run: &[String]) -> bool {
