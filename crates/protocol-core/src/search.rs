@@ -57,7 +57,10 @@ const ANSWER_WEIGHT: f32 = 2.5;
 /// Two neighbouring words, counted again as a pair.
 const PAIR_WEIGHT: f32 = 0.5;
 /// How much a question's closeness to a situation's everyday phrasings adds to its outcomes.
-const PHRASING_WEIGHT: f32 = 2.0;
+const PHRASING_WEIGHT: f32 = 1.33;
+/// How many of a situation's closest phrasings add up to its closeness: one close phrasing may
+/// share words with the question by chance, several close ones speak for the situation.
+const CLOSEST_PHRASINGS: usize = 3;
 const PREFIX_WEIGHT: f32 = 0.6;
 
 /// Lower-case words with apostrophes folded, split on anything that is not a letter or digit.
@@ -554,8 +557,10 @@ impl SearchIndex {
     /// Index terms of the protocol's words within one edit (two for long words) of a typed word.
     fn near_terms(&self, typed: &str) -> Vec<String> {
         let length = typed.chars().count();
-        // Short words are too often real words that merely sit near another ("rude", "rule").
-        if length < 5 {
+        // Words of three letters are too often real words that merely sit near another ("bin",
+        // "pin"). A four-letter word is fixed only for a dropped letter ("clrk") or two swapped
+        // ones ("giev"): a changed letter too often makes another real word ("mile", "mild").
+        if length < 4 {
             return Vec::new();
         }
         let limit = if length >= 8 { 2 } else { 1 };
@@ -564,6 +569,7 @@ impl SearchIndex {
             .iter()
             .chain(self.shared.vocabulary.iter())
             .filter(|(word, _)| word.len().abs_diff(typed.len()) <= limit)
+            .filter(|(word, _)| length > 4 || word.len() > typed.len() || same_letters(word, typed))
             .filter_map(|(word, stem)| edit_distance_within(typed, word, limit).map(|d| (d, stem)))
             .collect();
         best.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
@@ -612,24 +618,33 @@ impl SearchIndex {
             return (Vec::new(), Scope::default());
         }
         let (mut scores, mut matched) = self.corpus.score(concepts);
-        // How closely the question matches each situation's best phrasing, shared by its outcomes.
+        // How closely the question matches each situation's closest phrasings, shared by its outcomes.
         let (phrasing_scores, phrasing_matched) = self.shared.phrasings.score(concepts);
-        let mut by_situation: Vec<(f32, usize)> = vec![(0.0, usize::MAX); self.shared.situations.len()];
+        // Each situation's closest phrasings' scores, best first, and which phrasing is closest.
+        let mut by_situation: Vec<([f32; CLOSEST_PHRASINGS], usize)> =
+            vec![([0.0; CLOSEST_PHRASINGS], usize::MAX); self.shared.situations.len()];
         let mut outside = 0f32;
         for (phrasing, score) in phrasing_scores.iter().enumerate() {
             match self.shared.phrasing_situation[phrasing] {
                 OUTSIDE => outside = outside.max(*score),
                 place => {
-                    let slot = &mut by_situation[place as usize];
-                    if *score > slot.0 {
-                        *slot = (*score, phrasing);
+                    let (closest, best) = &mut by_situation[place as usize];
+                    if *score > closest[0] {
+                        *best = phrasing;
+                    }
+                    let mut carried = *score;
+                    for kept in closest.iter_mut() {
+                        if carried > *kept {
+                            std::mem::swap(kept, &mut carried);
+                        }
                     }
                 }
             }
         }
-        let inside = by_situation.iter().map(|(score, _)| *score).fold(0.0, f32::max);
+        let inside = by_situation.iter().map(|(closest, _)| closest[0]).fold(0.0, f32::max);
         for (doc, situation) in self.doc_situation.iter().enumerate() {
-            let Some((score, phrasing)) = situation.map(|s| by_situation[s as usize]) else { continue };
+            let Some((closest, phrasing)) = situation.map(|s| by_situation[s as usize]) else { continue };
+            let score: f32 = closest.iter().sum();
             if score > 0.0 {
                 scores[doc] += PHRASING_WEIGHT * score;
                 for concept in &phrasing_matched[phrasing] {
@@ -725,6 +740,16 @@ fn add_group(concept: &mut Vec<(String, f32)>, group: &[Vec<String>], weight: f3
             add_term(concept, term.clone(), weight / phrase.len() as f32);
         }
     }
+}
+
+/// Whether two words are made of the same letters: one is the other with two letters swapped.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |w: &str| {
+        let mut letters: Vec<char> = w.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    sorted(a) == sorted(b)
 }
 
 fn contains_run(haystack: &[String], run: &[String]) -> bool {
