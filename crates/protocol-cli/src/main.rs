@@ -4,7 +4,7 @@ use protocol_core::engine::answers_to;
 use protocol_core::flow::uncited_clauses;
 use protocol_core::import::draft_council_file;
 use protocol_core::library::{load_library, load_topics_in, Library};
-use protocol_core::loader::{load_council_file, load_council_file_with, Checks};
+use protocol_core::loader::{load_council_file, load_council_file_with, refuse_drafts, Checks};
 use protocol_core::model::{Block, Clause, Council, Coverage, CoverageLevel, Node, Outcome};
 use protocol_core::search::{Hit, SearchIndex};
 
@@ -23,10 +23,13 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: protocol-guide [--dir DIR] <command>
 commands:
   list                          the councils, as JSON
-  validate FILE...              check council files; exit 1 on any problem
+  validate [--release] FILE...  check council files; exit 1 on any problem. Draft outcomes are a
+                                warning, and a problem with --release
   export --council ID           a council's clauses and guide, as JSON
   coverage --council ID          clauses that no outcome cites and that are not marked background (exit 1 if any)
-  compile FILE.toml -o FILE.pgd  one council as the compact data file <protocol-guide council-src> loads
+  compile FILE.toml -o FILE.pgd [--preview]
+                                one council as the compact data file <protocol-guide council-src> loads;
+                                draft outcomes are refused unless --preview
   diff --council ID NEW.txt [--json]
                                 what a revised source text changes: clauses reworded, removed, renumbered,
                                 text added, and the outcomes to look at again (a checklist)
@@ -235,6 +238,9 @@ fn unknown_council(library: &Library, id: &str) -> UsageError {
 }
 
 fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
+    // `--release` refuses draft outcomes, as a release build of the widget does.
+    let release = files.iter().any(|f| f == "--release");
+    let files: Vec<String> = files.iter().filter(|f| *f != "--release").cloned().collect();
     if files.is_empty() {
         return Err(UsageError("validate needs at least one file".into()));
     }
@@ -246,7 +252,7 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
         UsageError("the topic catalogue has problems".into())
     })?;
     let mut failed = false;
-    for file in files {
+    for file in &files {
         // The shared catalogue files sit beside the councils; check each as what it is.
         let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
         use protocol_core::library::{PHRASINGS_FILE, SYNONYMS_FILE, TOPICS_FILE};
@@ -275,10 +281,29 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
         match load_council_file(Path::new(file), &topics) {
             Ok(loaded) => {
                 let council = &loaded.council;
+                if !loaded.drafts.is_empty() {
+                    if release {
+                        if let Err(diagnostics) = refuse_drafts(&loaded) {
+                            eprintln!("{diagnostics}");
+                            eprintln!("{file}: {} draft outcome(s) refused for a release", diagnostics.0.len());
+                        }
+                        failed = true;
+                        continue;
+                    }
+                    eprintln!(
+                        "{file}: warning: {} draft outcome(s), not yet reviewed (a release build refuses them; first at line {})",
+                        loaded.drafts.len(),
+                        loaded.drafts[0].line
+                    );
+                }
                 let outcomes: Vec<_> = council.flow.outcomes().collect();
                 let count = |level: CoverageLevel| outcomes.iter().filter(|o| o.coverage.level() == level).count();
+                let drafts = match loaded.drafts.len() {
+                    0 => String::new(),
+                    n => format!(", {n} draft"),
+                };
                 out!(
-                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} full, {} partial, {} none)",
+                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} full, {} partial, {} none{drafts})",
                     council.clauses.len(),
                     loaded.coverage * 100.0,
                     outcomes.len(),
@@ -311,10 +336,11 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
             .unwrap_or_default();
         return Err(UsageError(format!("unknown council `{id}` (known: {})", known.join(", "))));
     }
-    let loaded = load_council_file_with(&path, &topics, Checks { every_clause_cited: false }).map_err(|d| {
-        eprintln!("{d}");
-        UsageError(format!("{} has {} problem(s) besides uncited clauses", path.display(), d.0.len()))
-    })?;
+    let loaded =
+        load_council_file_with(&path, &topics, Checks { every_clause_cited: false, guide: true }).map_err(|d| {
+            eprintln!("{d}");
+            UsageError(format!("{} has {} problem(s) besides uncited clauses", path.display(), d.0.len()))
+        })?;
     let council = &loaded.council;
     let uncited = uncited_clauses(council);
     let cited: std::collections::HashSet<&str> =
@@ -337,7 +363,13 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
 /// Writes one checked council, with the topics it was checked against, as the compact bytes the
 /// widget reads (`<protocol-guide council-src="…">`).
 fn compile(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
-    let rest: Vec<String> = rest.iter().map(|a| if a == "-o" { "--out".to_string() } else { a.clone() }).collect();
+    // Draft outcomes only with `--preview`, for a clerk to look at them in the widget.
+    let preview = rest.iter().any(|a| a == "--preview");
+    let rest: Vec<String> = rest
+        .iter()
+        .filter(|a| *a != "--preview")
+        .map(|a| if a == "-o" { "--out".to_string() } else { a.clone() })
+        .collect();
     let flags = parse_flags(&rest, &["--out"])?;
     let out = flags.value("--out").ok_or_else(|| UsageError("compile needs -o FILE.pgd".into()))?;
     let [file] = flags.positional.as_slice() else {
@@ -348,6 +380,12 @@ fn compile(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
         eprintln!("{d}");
         UsageError(format!("{file} has {} problem(s)", d.0.len()))
     })?;
+    if !preview {
+        refuse_drafts(&loaded).map_err(|d| {
+            eprintln!("{d}");
+            UsageError(format!("{file} has {} draft outcome(s); compile it with --preview to look at them", d.0.len()))
+        })?;
+    }
     // The widget has its own phrasings and synonyms; the file carries the council and the topics
     // its guide was checked against.
     let mut topics = library.topics;
@@ -572,6 +610,7 @@ fn outcome_json(council: &Council, outcome: &Outcome) -> Value {
         "contact": outcome.contact.as_ref().map(|contact| json!({"role": contact.role, "clause": contact.clause})),
         "cites": outcome.cites.iter().map(|c| json!({"clause": c.clause, "quote": c.quote})).collect::<Vec<_>>(),
         "answers": answers_to(council, &outcome.id),
+        "draft": outcome.draft,
     });
     match &outcome.coverage {
         Coverage::Full => {}
