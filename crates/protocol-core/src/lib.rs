@@ -13,6 +13,8 @@ pub mod search;
 pub mod text;
 
 #[cfg(feature = "loader")]
+pub mod draft;
+#[cfg(feature = "loader")]
 pub mod import;
 #[cfg(feature = "loader")]
 pub mod library;
