@@ -3,7 +3,7 @@
 
 use protocol_core::codec::{encode, Dataset};
 use protocol_core::library::load_library;
-use protocol_core::loader::load_council_file;
+use protocol_core::loader::{load_council_file, refuse_drafts};
 use std::path::{Path, PathBuf};
 
 fn watch(dir: &Path) {
@@ -37,6 +37,24 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Draft outcomes (`protocol-guide draft-guide`) are not reviewed: a release build refuses them
+    // unless it is a preview for a clerk (PROTOCOL_GUIDE_PREVIEW=1).
+    println!("cargo:rerun-if-env-changed=PROTOCOL_GUIDE_PREVIEW");
+    let release = std::env::var("PROFILE").is_ok_and(|profile| profile == "release");
+    let preview = std::env::var("PROTOCOL_GUIDE_PREVIEW").is_ok_and(|value| value == "1");
+    if release && !preview {
+        let refused: Vec<_> =
+            library.councils.iter().filter_map(|loaded| refuse_drafts(loaded).err()).flat_map(|d| d.0).collect();
+        if !refused.is_empty() {
+            eprintln!("{}", protocol_core::diagnostic::Diagnostics(refused.clone()));
+            eprintln!(
+                "error: {} draft outcome(s) in {}; review them, or build a preview with PROTOCOL_GUIDE_PREVIEW=1",
+                refused.len(),
+                dir.display()
+            );
+            std::process::exit(1);
+        }
+    }
     let mut dataset = Dataset::from_library(library);
 
     // Test builds add a council full of hostile markup, and a deliberate panic export (cfg test_fixtures).

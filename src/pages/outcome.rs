@@ -63,6 +63,9 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
                 }
             </div>
             <PageHeading text={outcome.title.to_string()} caption={Some(AttrValue::from(council.name.to_string()))} />
+            if outcome.draft {
+                <div class="pg-draft-banner" role="note"><strong>{ "Draft, not reviewed" }</strong></div>
+            }
             <p class="pg-print-only pg-meta">
                 { format!("{}: {}", council.name, council.document) }
                 if let Some(adopted) = &council.adopted { { format!(" ({adopted})") } }

@@ -4,8 +4,8 @@ use protocol_core::engine::answers_to;
 use protocol_core::flow::uncited_clauses;
 use protocol_core::import::draft_council_file;
 use protocol_core::library::{load_library, load_topics_in, Library};
-use protocol_core::loader::{load_council_file, load_council_file_with, Checks};
-use protocol_core::model::{Block, Clause, Council, Coverage, CoverageLevel, Node, Outcome};
+use protocol_core::loader::{load_council_file, load_council_file_with, refuse_drafts, Checks};
+use protocol_core::model::{Block, Clause, Council, Coverage, CoverageLevel, Node, Outcome, SearchWords};
 use protocol_core::search::{Hit, SearchIndex};
 
 /// `println!` for results: a reader that stops early (`protocol-guide export … | head`) ends the
@@ -23,10 +23,19 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: protocol-guide [--dir DIR] <command>
 commands:
   list                          the councils, as JSON
-  validate FILE...              check council files; exit 1 on any problem
+  validate [--release] FILE...  check council files; exit 1 on any problem. Draft outcomes are a
+                                warning, and a problem with --release
   export --council ID           a council's clauses and guide, as JSON
   coverage --council ID          clauses that no outcome cites and that are not marked background (exit 1 if any)
-  compile FILE.toml -o FILE.pgd  one council as the compact data file <protocol-guide council-src> loads
+  compile FILE.toml -o FILE.pgd [--preview]
+                                one council as the compact data file <protocol-guide council-src> loads;
+                                draft outcomes are refused unless --preview
+  draft-guide --council ID|PATH [-o OUT.toml]
+                                draft a guide from a council's clauses alone: for every situation the
+                                best clauses, their quotes and a suggested coverage, each outcome
+                                marked draft = true (printed, or written to OUT.toml)
+  eval-draft [--json]           leave-one-out: draft each council's guide from its clauses and compare
+                                it with the reviewed guide (cited clauses in the top 3, coverage)
   diff --council ID NEW.txt [--json]
                                 what a revised source text changes: clauses reworded, removed, renumbered,
                                 text added, and the outcomes to look at again (a checklist)
@@ -102,6 +111,8 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         "coverage" => clause_coverage(&dir, rest),
         "diff" => revision(&dir, rest),
         "compile" => compile(&dir, rest),
+        "draft-guide" => draft_guide(&dir, rest),
+        "eval-draft" => eval_draft(&dir, rest),
         "ask" => {
             let flags = parse_flags(rest, &["--council", "--limit"])?;
             let id = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
@@ -235,6 +246,9 @@ fn unknown_council(library: &Library, id: &str) -> UsageError {
 }
 
 fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
+    // `--release` refuses draft outcomes, as a release build of the widget does.
+    let release = files.iter().any(|f| f == "--release");
+    let files: Vec<String> = files.iter().filter(|f| *f != "--release").cloned().collect();
     if files.is_empty() {
         return Err(UsageError("validate needs at least one file".into()));
     }
@@ -246,7 +260,7 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
         UsageError("the topic catalogue has problems".into())
     })?;
     let mut failed = false;
-    for file in files {
+    for file in &files {
         // The shared catalogue files sit beside the councils; check each as what it is.
         let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
         use protocol_core::library::{PHRASINGS_FILE, SYNONYMS_FILE, TOPICS_FILE};
@@ -275,10 +289,29 @@ fn validate(dir: &Path, files: &[String]) -> Result<ExitCode, UsageError> {
         match load_council_file(Path::new(file), &topics) {
             Ok(loaded) => {
                 let council = &loaded.council;
+                if !loaded.drafts.is_empty() {
+                    if release {
+                        if let Err(diagnostics) = refuse_drafts(&loaded) {
+                            eprintln!("{diagnostics}");
+                            eprintln!("{file}: {} draft outcome(s) refused for a release", diagnostics.0.len());
+                        }
+                        failed = true;
+                        continue;
+                    }
+                    eprintln!(
+                        "{file}: warning: {} draft outcome(s), not yet reviewed (a release build refuses them; first at line {})",
+                        loaded.drafts.len(),
+                        loaded.drafts[0].line
+                    );
+                }
                 let outcomes: Vec<_> = council.flow.outcomes().collect();
                 let count = |level: CoverageLevel| outcomes.iter().filter(|o| o.coverage.level() == level).count();
+                let drafts = match loaded.drafts.len() {
+                    0 => String::new(),
+                    n => format!(", {n} draft"),
+                };
                 out!(
-                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} full, {} partial, {} none)",
+                    "{file}: valid: {} clauses, {:.1}% of the source's words; {} outcomes ({} full, {} partial, {} none{drafts})",
                     council.clauses.len(),
                     loaded.coverage * 100.0,
                     outcomes.len(),
@@ -311,10 +344,11 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
             .unwrap_or_default();
         return Err(UsageError(format!("unknown council `{id}` (known: {})", known.join(", "))));
     }
-    let loaded = load_council_file_with(&path, &topics, Checks { every_clause_cited: false }).map_err(|d| {
-        eprintln!("{d}");
-        UsageError(format!("{} has {} problem(s) besides uncited clauses", path.display(), d.0.len()))
-    })?;
+    let loaded =
+        load_council_file_with(&path, &topics, Checks { every_clause_cited: false, guide: true }).map_err(|d| {
+            eprintln!("{d}");
+            UsageError(format!("{} has {} problem(s) besides uncited clauses", path.display(), d.0.len()))
+        })?;
     let council = &loaded.council;
     let uncited = uncited_clauses(council);
     let cited: std::collections::HashSet<&str> =
@@ -337,7 +371,13 @@ fn clause_coverage(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> 
 /// Writes one checked council, with the topics it was checked against, as the compact bytes the
 /// widget reads (`<protocol-guide council-src="…">`).
 fn compile(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
-    let rest: Vec<String> = rest.iter().map(|a| if a == "-o" { "--out".to_string() } else { a.clone() }).collect();
+    // Draft outcomes only with `--preview`, for a clerk to look at them in the widget.
+    let preview = rest.iter().any(|a| a == "--preview");
+    let rest: Vec<String> = rest
+        .iter()
+        .filter(|a| *a != "--preview")
+        .map(|a| if a == "-o" { "--out".to_string() } else { a.clone() })
+        .collect();
     let flags = parse_flags(&rest, &["--out"])?;
     let out = flags.value("--out").ok_or_else(|| UsageError("compile needs -o FILE.pgd".into()))?;
     let [file] = flags.positional.as_slice() else {
@@ -348,6 +388,12 @@ fn compile(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
         eprintln!("{d}");
         UsageError(format!("{file} has {} problem(s)", d.0.len()))
     })?;
+    if !preview {
+        refuse_drafts(&loaded).map_err(|d| {
+            eprintln!("{d}");
+            UsageError(format!("{file} has {} draft outcome(s); compile it with --preview to look at them", d.0.len()))
+        })?;
+    }
     // The widget has its own phrasings and synonyms; the file carries the council and the topics
     // its guide was checked against.
     let mut topics = library.topics;
@@ -453,6 +499,179 @@ fn revision(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
     }
     let changed = !result.changes.is_empty() || !result.added.is_empty();
     Ok(if changed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The council file named by `--council`: a path to a file, or the id of one in the folder.
+fn council_path(dir: &Path, value: &str) -> Result<PathBuf, UsageError> {
+    let as_path = Path::new(value);
+    if value.ends_with(".toml") || as_path.components().count() > 1 {
+        return if as_path.is_file() { Ok(as_path.to_path_buf()) } else { Err(UsageError(format!("no file {value}"))) };
+    }
+    let path = dir.join(format!("{value}.toml"));
+    if path.is_file() {
+        return Ok(path);
+    }
+    let known: Vec<String> = protocol_core::library::council_files(dir)
+        .map(|files| files.iter().filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().to_string())).collect())
+        .unwrap_or_default();
+    Err(UsageError(format!("unknown council `{value}` (known: {})", known.join(", "))))
+}
+
+/// The topics with their phrasings, and the synonyms and out-of-scope questions, without loading
+/// any council.
+fn shared_words(dir: &Path) -> Result<(Vec<protocol_core::model::Topic>, SearchWords), UsageError> {
+    let report = |d: protocol_core::diagnostic::Diagnostics| {
+        eprintln!("{d}");
+        UsageError(format!("the shared files in {} have {} problem(s)", dir.display(), d.0.len()))
+    };
+    let topics = load_topics_in(dir).map_err(report)?;
+    let synonyms = protocol_core::library::load_synonyms_in(dir).map_err(report)?;
+    let outside = protocol_core::library::load_outside_in(dir).map_err(report)?;
+    let synonyms = synonyms.into_iter().map(|group| group.into_iter().map(Into::into).collect()).collect();
+    Ok((topics, SearchWords { synonyms, outside }))
+}
+
+/// Drafts a guide from a council's clauses: the file's council and clauses as written, then one
+/// draft outcome per situation. Any guide in the file is left out and never read.
+fn draft_guide(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
+    let rest: Vec<String> = rest.iter().map(|a| if a == "-o" { "--out".to_string() } else { a.clone() }).collect();
+    let flags = parse_flags(&rest, &["--council", "--out"])?;
+    no_flags(&flags.positional)?;
+    let council = flags.value("--council").ok_or_else(|| UsageError("--council is required".into()))?;
+    let path = council_path(dir, &council)?;
+    let (topics, words) = shared_words(dir)?;
+    let loaded = load_council_file_with(&path, &topics, Checks::CLAUSES_ONLY).map_err(|d| {
+        eprintln!("{d}");
+        UsageError(format!("the clauses of {} have {} problem(s)", path.display(), d.0.len()))
+    })?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+    let draft = protocol_core::draft::draft_guide(&loaded.council.clauses, &topics, &words);
+    let file = protocol_core::draft::draft_file(&text, &draft);
+    match flags.value("--out") {
+        Some(out) => {
+            std::fs::write(&out, &file).map_err(|e| UsageError(format!("cannot write {out}: {e}")))?;
+            let count = |level: CoverageLevel| draft.situations.iter().filter(|s| s.coverage == level).count();
+            eprintln!(
+                "wrote {out}: {} draft outcomes ({} full, {} partial, {} none suggested)",
+                draft.situations.len(),
+                count(CoverageLevel::Full),
+                count(CoverageLevel::Partial),
+                count(CoverageLevel::None)
+            );
+        }
+        None => out!("{}", file.trim_end()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Leave-one-out: each council's guide drafted from its clauses alone, against its reviewed guide.
+fn eval_draft(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
+    use protocol_core::draft::{
+        coverage_samples, draft_guide, fit_thresholds, score_against, suggest_coverage_with, DraftScore, FULL_FROM,
+        PARTIAL_FROM,
+    };
+    let json_out = rest.iter().any(|a| a == "--json");
+    no_flags(&rest.iter().filter(|a| *a != "--json").cloned().collect::<Vec<_>>())?;
+    let library = load_or_report(dir)?;
+    let mut rows: Vec<(String, DraftScore)> = Vec::new();
+    let mut samples = Vec::new();
+    let mut overall = DraftScore::default();
+    for loaded in &library.councils {
+        // Only the clauses go in: the drafter never sees this council's outcomes, and the shared
+        // words (topics, phrasings, synonyms) hold no council's outcome text.
+        let draft = draft_guide(&loaded.council.clauses, &library.topics, &library.search_words);
+        let score = score_against(&loaded.council, &draft);
+        samples.push(coverage_samples(&loaded.council, &draft));
+        overall.add(&score);
+        rows.push((loaded.council.id.to_string(), score));
+    }
+    rows.push(("overall".to_string(), overall));
+    // The coverage thresholds are fitted on all five councils; fitted instead on the other four,
+    // this is how often each council's coverage is suggested rightly.
+    let mut held_out: Vec<(usize, usize)> = samples
+        .iter()
+        .enumerate()
+        .map(|(at, own)| {
+            let others: Vec<_> =
+                samples.iter().enumerate().filter(|(i, _)| *i != at).flat_map(|(_, s)| s.clone()).collect();
+            let (partial_from, full_from) = fit_thresholds(&others);
+            let right =
+                own.iter().filter(|(s, level)| suggest_coverage_with(*s, partial_from, full_from) == *level).count();
+            (right, own.len())
+        })
+        .collect();
+    held_out.push(held_out.iter().fold((0, 0), |sum, (right, all)| (sum.0 + right, sum.1 + all)));
+    let held_out: Vec<f32> = held_out.iter().map(|(right, all)| *right as f32 / (*all).max(1) as f32).collect();
+    let all_five: Vec<_> = samples.iter().flatten().cloned().collect();
+    let (fitted_partial, fitted_full) = fit_thresholds(&all_five);
+    let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
+    if json_out {
+        let councils: Vec<Value> = rows
+            .iter()
+            .zip(&held_out)
+            .map(|((id, s), held_out)| {
+                json!({
+                    "council": id,
+                    "outcomes": s.outcomes,
+                    "cited_outcomes": s.cited_outcomes,
+                    "any_cited_in_top3": round(s.top3_rate()),
+                    "cited_share_in_top3": round(s.cited_share_rate()),
+                    "none_outcomes": s.none_outcomes,
+                    "none_suggested_none": s.none_matched,
+                    "coverage_match": round(s.coverage_rate()),
+                    "coverage_match_thresholds_held_out": round(*held_out),
+                    "coverage_confusion": {
+                        "rows": "reviewed none, partial, full",
+                        "columns": "suggested none, partial, full",
+                        "counts": s.confusion,
+                    },
+                })
+            })
+            .collect();
+        print_json(&json!({
+            "councils": councils,
+            "goals": { "any_cited_in_top3": 0.9, "coverage_match": 0.8 },
+            "thresholds": {
+                "shipped": { "partial_from": round(PARTIAL_FROM), "full_from": round(FULL_FROM) },
+                "fitted_on_all": { "partial_from": round(fitted_partial), "full_from": round(fitted_full) },
+            },
+        }));
+    } else {
+        out!(
+            "{:<18} {:>8} {:>6} {:>10} {:>11} {:>10} {:>9} {:>10}",
+            "council",
+            "outcomes",
+            "cited",
+            "any@top3",
+            "share@top3",
+            "none hit",
+            "coverage",
+            "cov(held)"
+        );
+        for ((id, s), held_out) in rows.iter().zip(&held_out) {
+            out!(
+                "{:<18} {:>8} {:>6} {:>10.3} {:>11.3} {:>10} {:>9.3} {:>10.3}",
+                id,
+                s.outcomes,
+                s.cited_outcomes,
+                s.top3_rate(),
+                s.cited_share_rate(),
+                format!("{}/{}", s.none_matched, s.none_outcomes),
+                s.coverage_rate(),
+                held_out
+            );
+        }
+        out!("any@top3: reviewed outcomes citing clauses with at least one of them among the draft's top 3");
+        out!("share@top3: mean share of each such outcome's cited clauses (up to 3) among the top 3");
+        out!("none hit: reviewed `none` outcomes the draft also suggests none for; coverage: all outcomes,");
+        out!("with the shipped thresholds (fitted on all five); cov(held): thresholds fitted on the other four");
+        out!(
+            "strength thresholds: shipped partial from {PARTIAL_FROM:.3}, full from {FULL_FROM:.3}; fitted on all five: {fitted_partial:.3}, {fitted_full:.3}"
+        );
+        out!("goals: any@top3 >= 0.90, coverage >= 0.80");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn import(rest: &[String]) -> Result<ExitCode, UsageError> {
@@ -572,6 +791,7 @@ fn outcome_json(council: &Council, outcome: &Outcome) -> Value {
         "contact": outcome.contact.as_ref().map(|contact| json!({"role": contact.role, "clause": contact.clause})),
         "cites": outcome.cites.iter().map(|c| json!({"clause": c.clause, "quote": c.quote})).collect::<Vec<_>>(),
         "answers": answers_to(council, &outcome.id),
+        "draft": outcome.draft,
     });
     match &outcome.coverage {
         Coverage::Full => {}

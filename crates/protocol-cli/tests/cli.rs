@@ -408,3 +408,91 @@ fn compile_writes_one_council_that_decodes_to_the_checked_data() {
     let broken = run(&["compile", "protocols/topics.toml", "-o", out.to_str().expect("utf-8")]);
     assert_eq!(broken.status.code(), Some(2));
 }
+
+/// A folder holding a drafted council file beside a copy of the sources, as a clerk would keep it.
+fn drafted(name: &str, council: &str) -> (PathBuf, PathBuf) {
+    let dir = tempdir(name);
+    let sources = dir.join("sources");
+    std::fs::create_dir_all(&sources).expect("sources folder");
+    for entry in std::fs::read_dir(repo().join("protocols/sources")).expect("sources").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), sources.join(entry.file_name())).expect("copy a source");
+        }
+    }
+    let file = dir.join(format!("{council}.toml"));
+    let output = run(&["draft-guide", "--council", council, "-o", file.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    (dir, file)
+}
+
+#[test]
+fn draft_guide_writes_a_file_the_loader_reads_with_every_outcome_a_draft() {
+    let (_dir, file) = drafted("draft-guide", "model");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("# Candidates (clause, score, best sentence):"), "the candidates are shown to the clerk");
+    let topics = protocol_core::library::load_topics_in(&repo().join("protocols")).expect("topics");
+    let loaded = protocol_core::loader::load_council_file(&file, &topics).unwrap_or_else(|d| panic!("{d}"));
+    let reviewed = stdout_json(&run(&["export", "--council", "model"]));
+    assert_eq!(loaded.council.clauses.len(), reviewed["clauses"].as_array().expect("clauses").len());
+    let situations: usize = topics.iter().map(|t| t.situations.len()).sum();
+    let outcomes: Vec<_> = loaded.council.flow.outcomes().collect();
+    assert_eq!(outcomes.len(), situations);
+    assert!(outcomes.iter().all(|o| o.draft));
+    assert!(outcomes.iter().any(|o| !o.cites.is_empty()), "some situation is answered");
+    // A path works as well as an id, and the guide in the file is ignored, not drafted from.
+    let again = run(&["draft-guide", "--council", file.to_str().expect("utf-8")]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(String::from_utf8_lossy(&again.stdout).trim_end(), text.trim_end());
+}
+
+#[test]
+fn drafts_are_a_warning_for_validate_and_refused_for_a_release_or_a_compile() {
+    let (dir, file) = drafted("draft-refusals", "model");
+    let path = file.to_str().expect("utf-8");
+    let validated = run(&["validate", path]);
+    assert!(validated.status.success(), "{}", String::from_utf8_lossy(&validated.stderr));
+    assert!(String::from_utf8_lossy(&validated.stderr).contains("52 draft outcome(s), not yet reviewed"));
+    let release = run(&["validate", "--release", path]);
+    assert_eq!(release.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&release.stderr);
+    let text = std::fs::read_to_string(&file).expect("written");
+    let line = text.lines().position(|l| l == "draft = true").expect("a draft") + 1;
+    assert!(stderr.starts_with(&format!("{path}:{line}:")), "{stderr}");
+    assert!(stderr.contains("is a draft (`draft = true`)"), "{stderr}");
+    let out = dir.join("model.pgd");
+    let compiled = run(&["compile", path, "-o", out.to_str().expect("utf-8")]);
+    assert_eq!(compiled.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&compiled.stderr).contains("compile it with --preview"));
+    assert!(!out.exists());
+    let preview = run(&["compile", "--preview", path, "-o", out.to_str().expect("utf-8")]);
+    assert!(preview.status.success(), "{}", String::from_utf8_lossy(&preview.stderr));
+    let bytes: &'static [u8] = Box::leak(std::fs::read(&out).expect("written").into_boxed_slice());
+    let dataset = protocol_core::codec::decode(bytes).expect("decodes");
+    assert!(dataset.councils[0].flow.outcomes().all(|o| o.draft));
+    // The reviewed councils have no drafts, and their export says so.
+    let export = stdout_json(&run(&["export", "--council", "model"]));
+    let nodes = export["flow"]["nodes"].as_array().expect("nodes");
+    assert!(nodes.iter().filter(|n| n["kind"] == "outcome").all(|n| n["draft"] == false));
+    assert!(run(&["validate", "--release", "protocols/model.toml"]).status.success());
+}
+
+/// Floors a little under the measured leave-one-out figures (any@top3 0.891, share 0.602,
+/// coverage 0.582, coverage with held-out thresholds 0.534): a change to drafting that ranks the
+/// reviewed clauses lower, or suggests coverage worse, fails here. The goals (0.90 and 0.80) are
+/// not yet met; raise these floors as the figures rise.
+#[test]
+fn leave_one_out_drafting_keeps_its_floor() {
+    let json = stdout_json(&run(&["eval-draft", "--json"]));
+    let rows = json["councils"].as_array().expect("rows");
+    assert_eq!(rows.len(), 6, "five councils and overall");
+    let overall = rows.iter().find(|r| r["council"] == "overall").expect("overall");
+    let figure = |key: &str| overall[key].as_f64().expect(key);
+    assert!(figure("any_cited_in_top3") >= 0.87, "{overall}");
+    assert!(figure("cited_share_in_top3") >= 0.58, "{overall}");
+    assert!(figure("coverage_match") >= 0.56, "{overall}");
+    assert!(figure("coverage_match_thresholds_held_out") >= 0.51, "{overall}");
+    assert_eq!(overall["outcomes"], 294);
+    for row in rows {
+        assert!(row["any_cited_in_top3"].as_f64().expect("figure") >= 0.8, "{row}");
+    }
+}

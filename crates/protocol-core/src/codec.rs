@@ -9,7 +9,7 @@ use crate::model::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 4] = b"PGD3";
+const MAGIC: &[u8; 4] = b"PGD4";
 
 /// The most items a list reserves room for before they are read.
 const PREALLOCATE: usize = 256;
@@ -497,6 +497,7 @@ impl Packed for Outcome {
         self.coverage.write(w);
         self.guidance.write(w);
         self.cites.write(w);
+        self.draft.write(w);
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
         Ok(Outcome {
@@ -508,6 +509,7 @@ impl Packed for Outcome {
             coverage: Packed::read(r)?,
             guidance: Packed::read(r)?,
             cites: Packed::read(r)?,
+            draft: Packed::read(r)?,
         })
     }
 }

@@ -14,6 +14,8 @@ pub mod site;
 pub mod text;
 
 #[cfg(feature = "loader")]
+pub mod draft;
+#[cfg(feature = "loader")]
 pub mod import;
 #[cfg(feature = "loader")]
 pub mod library;

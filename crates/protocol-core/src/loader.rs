@@ -110,6 +110,8 @@ struct RawOutcome {
     guidance: Vec<Spanned<String>>,
     #[serde(default)]
     cites: Vec<RawCite>,
+    /// Drafted by `protocol-guide draft-guide`, not yet reviewed: refused by release builds.
+    draft: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -336,13 +338,21 @@ pub fn add_phrasings(file: &str, text: &str, topics: &mut [Topic]) -> Result<(),
 
 /// Which of the checks that a finished file must pass to apply. A file being written may skip
 /// the check that every clause is cited, so `protocol-guide coverage` can list what is left.
+/// A file whose guide has draft outcomes skips it too: only a reviewed guide can pass it, and
+/// release builds refuse drafts anyway (`refuse_drafts`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Checks {
     pub every_clause_cited: bool,
+    /// Read the council's own questions and outcomes. Without them the council has its clauses
+    /// and the shared topic questions only, and no guide check applies: what
+    /// `protocol-guide draft-guide` starts from.
+    pub guide: bool,
 }
 
 impl Checks {
-    pub const ALL: Checks = Checks { every_clause_cited: true };
+    pub const ALL: Checks = Checks { every_clause_cited: true, guide: true };
+    /// The clauses alone, checked word for word against the source; any guide is ignored.
+    pub const CLAUSES_ONLY: Checks = Checks { every_clause_cited: false, guide: false };
 }
 
 /// Loads a council file from disk; its source text is found relative to the file.
@@ -390,6 +400,45 @@ pub struct LoadedCouncil {
     pub coverage: f64,
     /// The source text the clauses were checked against, for comparing a revision with it.
     pub source_text: String,
+    /// The file as named to the loader, for diagnostics after loading.
+    pub file: String,
+    /// Where each draft outcome's `draft = true` stands in the file, for `refuse_drafts`.
+    pub drafts: Vec<DraftAt>,
+}
+
+/// A draft outcome and the place in its file that marks it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftAt {
+    pub outcome: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Refuses a council with draft outcomes, one diagnostic per outcome at its `draft = true`: what
+/// release builds (`build.rs` under the release profile), `validate --release` and `compile`
+/// without `--preview` all call, so the three refuse alike.
+pub fn refuse_drafts(loaded: &LoadedCouncil) -> Result<(), Diagnostics> {
+    let found: Vec<Diagnostic> = loaded
+        .drafts
+        .iter()
+        .map(|at| Diagnostic {
+            file: loaded.file.clone(),
+            line: at.line,
+            column: at.column,
+            message: format!(
+                "outcome `{}` is a draft (`draft = true`): review it and remove the flag before a release build",
+                at.outcome
+            ),
+            notes: vec![
+                "drafts are allowed in previews only (PROTOCOL_GUIDE_PREVIEW=1, or `compile --preview`)".to_string()
+            ],
+        })
+        .collect();
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(found))
+    }
 }
 
 /// Loads and checks one council file. `read_source` fetches the text named by `council.source`.
@@ -468,7 +517,11 @@ pub fn load_council(
     let mut node_offsets: HashMap<String, usize> = HashMap::new();
     let mut council_nodes: Vec<Node> = Vec::new();
     let reserved: HashSet<&str> = topics.iter().map(|topic| topic.id.as_ref()).chain([crate::flow::START]).collect();
-    for question in &raw.question {
+    let no_questions = Vec::new();
+    let no_outcomes = Vec::new();
+    let (raw_questions, raw_outcomes) =
+        if checks.guide { (&raw.question, &raw.outcome) } else { (&no_questions, &no_outcomes) };
+    for question in raw_questions {
         let id = question.id.get_ref();
         check_node_id(&mut reporter, &question.id, &reserved);
         node_offsets.entry(id.clone()).or_insert(question.id.span().start);
@@ -487,7 +540,12 @@ pub fn load_council(
                 .collect(),
         }));
     }
-    for outcome in &raw.outcome {
+    let mut drafts = Vec::new();
+    for outcome in raw_outcomes {
+        if let Some(flag) = outcome.draft.as_ref().filter(|flag| *flag.get_ref()) {
+            let (line, column) = reporter.lines.position(reporter.text, flag.span().start);
+            drafts.push(DraftAt { outcome: outcome.id.get_ref().clone(), line, column });
+        }
         check_node_id(&mut reporter, &outcome.id, &reserved);
         node_offsets.entry(outcome.id.get_ref().clone()).or_insert(outcome.id.span().start);
         council_nodes.push(Node::Outcome(build_outcome(&mut reporter, outcome)));
@@ -496,7 +554,8 @@ pub fn load_council(
     let mut nodes = catalogue_nodes(topics);
     nodes.extend(council_nodes);
     place_outcomes(&mut nodes, topics);
-    // An outcome where the protocol is silent may leave out its title: it is the situation's.
+    // An outcome where the protocol is silent, or a draft, may leave out its title: it is the
+    // situation's.
     for node in &mut nodes {
         if let Node::Outcome(outcome) = node {
             if outcome.title.is_empty() {
@@ -519,17 +578,18 @@ pub fn load_council(
         clauses,
         flow: Flow::new(crate::flow::START.into(), nodes),
     };
-    for flow_problem in check_flow(&council, topics) {
+    let flow_problems = if checks.guide { check_flow(&council, topics) } else { Vec::new() };
+    for flow_problem in flow_problems {
         // Problems with generated nodes (a missing situation) point at the start of the guide.
         let offset = node_offsets
             .get(&flow_problem.node)
             .copied()
-            .or_else(|| raw.question.first().map(|q| q.id.span().start))
-            .or_else(|| raw.outcome.first().map(|o| o.id.span().start))
+            .or_else(|| raw_questions.first().map(|q| q.id.span().start))
+            .or_else(|| raw_outcomes.first().map(|o| o.id.span().start))
             .unwrap_or(0);
         reporter.at(offset, format!("node `{}`: {}", flow_problem.node, flow_problem.message), vec![]);
     }
-    if reporter.found.is_empty() && checks.every_clause_cited {
+    if reporter.found.is_empty() && checks.every_clause_cited && drafts.is_empty() {
         for id in uncited_clauses(&council) {
             reporter.at(
                 clause_offsets.get(id).copied().unwrap_or(0),
@@ -538,7 +598,7 @@ pub fn load_council(
             );
         }
     }
-    reporter.finish(LoadedCouncil { council, coverage, source_text })
+    reporter.finish(LoadedCouncil { council, coverage, source_text, file: file.to_string(), drafts })
 }
 
 fn check_node_id(reporter: &mut Reporter, id: &Spanned<String>, reserved: &HashSet<&str>) {
@@ -573,6 +633,9 @@ pub fn split_guidance_line(line: &str) -> Option<(String, Vec<String>)> {
 fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
     let id = raw.id.get_ref();
     let at = raw.id.span().start;
+    // A draft has only the protocol's own words: it may leave the clerk's prose (a title, a
+    // `gap`) to the review. Quotes are still checked word for word.
+    let draft = raw.draft.as_ref().is_some_and(|flag| *flag.get_ref());
     if let Some(covered) = &raw.covered {
         reporter.at(covered.span().start, format!("outcome `{id}`: `covered` is replaced by `coverage = \"full\"`, `\"partial\"` (with a `gap`) or `\"none\"`"), vec![]);
     }
@@ -601,6 +664,7 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
         None | Some(("full", _)) => Coverage::Full,
         Some(("partial", coverage_at)) => match raw.gap.as_ref().map(|gap| gap.get_ref().trim()) {
             Some(gap) if !gap.is_empty() => Coverage::Partial { gap: gap.to_string().into() },
+            _ if draft => Coverage::Partial { gap: Text::Borrowed("") },
             _ => {
                 reporter.at(coverage_at, format!("outcome `{id}`: coverage \"partial\" needs a `gap`: one plain sentence of what the protocol does not say"), vec![]);
                 Coverage::Partial { gap: Text::Borrowed("") }
@@ -637,7 +701,7 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
     }
     let title = match &raw.title {
         Some(title) => title.clone(),
-        None if coverage.is_none() => String::new(),
+        None if coverage.is_none() || draft => String::new(),
         None => {
             reporter.at(at, format!("outcome `{id}` needs a title"), vec![]);
             String::new()
@@ -659,6 +723,7 @@ fn build_outcome(reporter: &mut Reporter, raw: &RawOutcome) -> Outcome {
             .iter()
             .map(|cite| Cite { clause: cite.clause.clone().into(), quote: cite.quote.clone().into() })
             .collect(),
+        draft,
     }
 }
 

@@ -104,6 +104,9 @@ pub struct Outcome {
     pub coverage: Coverage,
     pub guidance: Vec<GuidanceLine>,
     pub cites: Vec<Cite>,
+    /// Drafted by `protocol-guide draft-guide` and not yet reviewed by a clerk: previews show it
+    /// with a banner, and release builds refuse it.
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

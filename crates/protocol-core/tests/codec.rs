@@ -57,3 +57,27 @@ fn quotes_and_clause_ids_that_cannot_be_places_are_kept_as_text() {
         .outcomes()
         .any(|o| o.guidance.iter().any(|line| line.clauses.iter().any(|id| id == "Z.99"))));
 }
+
+#[test]
+fn the_draft_flag_survives_the_round_trip() {
+    // Previews bake draft outcomes; the page shows them with a banner, so the flag must arrive.
+    let mut original = dataset();
+    let council = &mut original.councils[0];
+    let mut nodes = council.flow.nodes().to_vec();
+    let outcome = nodes
+        .iter_mut()
+        .find_map(|node| match node {
+            protocol_core::model::Node::Outcome(outcome) => Some(outcome),
+            _ => None,
+        })
+        .expect("an outcome");
+    assert!(!outcome.draft, "the shipped protocols have no drafts");
+    outcome.draft = true;
+    let id = outcome.id.to_string();
+    council.flow = protocol_core::model::Flow::new(council.flow.start.clone(), nodes);
+    let bytes: &'static [u8] = Box::leak(encode(&original).into_boxed_slice());
+    let decoded = decode(bytes).expect("decodes");
+    assert_eq!(decoded, original);
+    let drafts: Vec<&str> = decoded.councils[0].flow.outcomes().filter(|o| o.draft).map(|o| o.id.as_ref()).collect();
+    assert_eq!(drafts, [id.as_str()]);
+}

@@ -115,3 +115,90 @@ fn missing_source_file_is_reported_at_the_source_field() {
     assert!(errors.starts_with(&format!("protocols/broken.toml:{line}:")), "{errors}");
     assert!(errors.contains("cannot read source"), "{errors}");
 }
+
+/// The fixture with the Chair outcome turned into a draft: no title, coverage partial without a
+/// gap, and guidance that is only the quote.
+fn fixture_with_draft() -> String {
+    fixture_with(
+        "id = \"complaints.about-clerk\"\ntitle = \"Raise it with the Chair\"\ncontact = { role = \"Chair\", clause = \"1.2\" }\nguidance = [\n  \"Raise your concern about the Clerk with the Chair. [1.2]\",\n  \"Keep it constructive, and never criticise in public. [1.2]\",\n]",
+        "id = \"complaints.about-clerk\"\ndraft = true\ncoverage = \"partial\"\nguidance = [\n  \"Where the concern is about the Clerk, the matter should be raised with the Chair. [1.2]\",\n]",
+    )
+}
+
+#[test]
+fn a_draft_outcome_loads_without_the_reviewed_prose() {
+    let text = fixture_with_draft();
+    let loaded = load_with(&text, &fixture_source()).expect("a draft loads");
+    let outcome = loaded.council.flow.outcome("complaints.about-clerk").expect("the draft outcome");
+    assert!(outcome.draft);
+    assert_eq!(outcome.coverage.as_str(), "partial");
+    // The title is the situation's, as for an outcome where the protocol is silent.
+    let topics = topics();
+    let (_, situation) = protocol_core::model::find_situation(&topics, &outcome.situation).expect("placed");
+    assert_eq!(outcome.title, situation.label);
+    assert_eq!(loaded.drafts.len(), 1);
+    assert_eq!(loaded.drafts[0].line as usize, line_of(&text, "draft = true"));
+    let reviewed = load_with(&fixture_text(), &fixture_source()).expect("fixture loads");
+    assert!(reviewed.council.flow.outcomes().all(|o| !o.draft) && reviewed.drafts.is_empty());
+}
+
+#[test]
+fn a_draft_quote_must_still_be_word_for_word() {
+    let broken = fixture_with_draft().replacen(
+        "the matter should be raised with the Chair.\" },",
+        "the matter should go to the Chair.\" },",
+        1,
+    );
+    assert!(broken.contains("should go to the Chair"), "the quote must change for this test to mean anything");
+    let errors = errors_of(&broken);
+    assert!(errors.contains("quote is not in clause 1.2"), "{errors}");
+}
+
+#[test]
+fn a_reviewed_partial_outcome_still_needs_its_gap_and_title() {
+    let reviewed = fixture_with_draft().replacen("draft = true\n", "", 1);
+    let errors = errors_of(&reviewed);
+    assert!(errors.contains("coverage \"partial\" needs a `gap`"), "{errors}");
+    assert!(errors.contains("needs a title"), "{errors}");
+}
+
+#[test]
+fn release_refusal_names_the_file_and_the_line_of_each_draft() {
+    let text = fixture_with_draft();
+    let loaded = load_with(&text, &fixture_source()).expect("a draft loads");
+    let refused = protocol_core::loader::refuse_drafts(&loaded).expect_err("a draft is refused").to_string();
+    let line = line_of(&text, "draft = true");
+    assert!(refused.starts_with(&format!("protocols/broken.toml:{line}:")), "{refused}");
+    assert!(refused.contains("outcome `complaints.about-clerk` is a draft"), "{refused}");
+    let reviewed = load_with(&fixture_text(), &fixture_source()).expect("fixture loads");
+    assert!(protocol_core::loader::refuse_drafts(&reviewed).is_ok());
+}
+
+#[test]
+fn clauses_only_ignores_the_guide() {
+    // A guide that would fail every check is not read at all.
+    let broken = fixture_with("title = \"Raise it with the Chair\"", "title = \"Raise it with the Chair\"\nbogus = 1");
+    let source = fixture_source();
+    let loaded = protocol_core::loader::load_council(
+        "protocols/broken.toml",
+        &broken,
+        &topics(),
+        protocol_core::loader::Checks::CLAUSES_ONLY,
+        move |_| Ok(source),
+    );
+    // Unknown fields are a format error, not a guide check: still refused.
+    assert!(loaded.is_err());
+    let without_outcomes =
+        fixture_text().replacen("quote = \"should raise it with the Clerk\"", "quote = \"not in any clause\"", 1);
+    let source = fixture_source();
+    let loaded = protocol_core::loader::load_council(
+        "protocols/broken.toml",
+        &without_outcomes,
+        &topics(),
+        protocol_core::loader::Checks::CLAUSES_ONLY,
+        move |_| Ok(source),
+    )
+    .expect("the clauses load though the guide is wrong");
+    assert_eq!(loaded.council.clauses.len(), 3);
+    assert_eq!(loaded.council.flow.outcomes().count(), 0);
+}

@@ -199,8 +199,9 @@ fn node(clause_ids: Vec<Text>, pieces: Vec<Text>) -> impl Strategy<Value = Node>
         coverage,
         small((text(), small(id_like))),
         small(cite),
+        any::<bool>(),
     )
-        .prop_map(|(id, topic, situation, title, contact, coverage, guidance, cites)| {
+        .prop_map(|(id, topic, situation, title, contact, coverage, guidance, cites, draft)| {
             Node::Outcome(Outcome {
                 id,
                 topic,
@@ -210,6 +211,7 @@ fn node(clause_ids: Vec<Text>, pieces: Vec<Text>) -> impl Strategy<Value = Node>
                 coverage,
                 guidance: guidance.into_iter().map(|(text, clauses)| GuidanceLine { text, clauses }).collect(),
                 cites,
+                draft,
             })
         });
     let question = (text(), text(), prop::option::of(text()), small((text(), prop::option::of(text()), text())))
@@ -286,7 +288,7 @@ proptest! {
     #[test]
     fn any_bytes_decode_to_an_error_or_a_dataset(mut bytes in prop::collection::vec(any::<u8>(), 0..512), magic in any::<bool>()) {
         if magic {
-            bytes.splice(0..0, *b"PGD3");
+            bytes.splice(0..0, *b"PGD4");
         }
         let _ = decode(leak(bytes));
     }
@@ -315,7 +317,7 @@ fn every_truncation_of_the_real_data_is_an_error() {
 #[test]
 fn a_length_that_claims_more_than_the_data_holds_is_refused_without_reserving_it() {
     // The magic, an empty string table, then a topic list claiming 2^62 items.
-    let mut bytes = b"PGD3".to_vec();
+    let mut bytes = b"PGD4".to_vec();
     bytes.push(0);
     bytes.extend([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x3f]);
     assert!(decode(leak(bytes)).is_err());

@@ -1,0 +1,152 @@
+//! Drafting a guide from clauses alone: ranking, quotes, suggested coverage, the written file and
+//! the measure against a reviewed guide.
+
+mod common;
+use common::*;
+use protocol_core::draft::{
+    draft_file, draft_guide, fit_thresholds, score_against, sentences_of, suggest_coverage, without_guide, GuideDraft,
+    CANDIDATES, FULL_FROM, MAX_CITED, PARTIAL_FROM,
+};
+use protocol_core::library::{load_outside_in, load_synonyms_in, load_topics_in};
+use protocol_core::loader::{load_council, Checks};
+use protocol_core::model::{CoverageLevel, SearchWords, Topic};
+use protocol_core::text::contains_words;
+
+/// The shared catalogue with its phrasings, and the synonyms.
+fn shared() -> (Vec<Topic>, SearchWords) {
+    let dir = repo().join("protocols");
+    let topics = load_topics_in(&dir).expect("topics load");
+    let synonyms = load_synonyms_in(&dir)
+        .expect("synonyms load")
+        .into_iter()
+        .map(|group| group.into_iter().map(Into::into).collect())
+        .collect();
+    let outside = load_outside_in(&dir).expect("phrasings load");
+    (topics, SearchWords { synonyms, outside })
+}
+
+fn fixture_draft() -> (Vec<Topic>, GuideDraft) {
+    let (topics, words) = shared();
+    let source = fixture_source();
+    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
+        .expect("the fixture's clauses load");
+    assert_eq!(loaded.council.flow.outcomes().count(), 0, "the guide is not read");
+    let draft = draft_guide(&loaded.council.clauses, &topics, &words);
+    (topics, draft)
+}
+
+#[test]
+fn every_situation_gets_one_draft_in_catalogue_order() {
+    let (topics, draft) = fixture_draft();
+    let ids: Vec<&str> = topics.iter().flat_map(|t| t.situations.iter().map(|s| s.id.as_ref())).collect();
+    let drafted: Vec<&str> = draft.situations.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(drafted, ids);
+    for situation in &draft.situations {
+        assert!(situation.candidates.len() <= CANDIDATES);
+        assert!(situation.candidates.windows(2).all(|pair| pair[0].score >= pair[1].score), "{situation:?}");
+        assert!(situation.cited <= MAX_CITED.min(situation.candidates.len()));
+        assert_eq!(situation.coverage, suggest_coverage(situation.strength));
+        assert_eq!(situation.cited == 0, situation.coverage == CoverageLevel::None || situation.candidates.is_empty());
+    }
+}
+
+#[test]
+fn the_clause_that_answers_a_situation_ranks_first() {
+    let (_, draft) = fixture_draft();
+    let first = |id: &str| {
+        let situation = draft.situations.iter().find(|s| s.id == id).expect("drafted");
+        situation.candidates.first().map(|c| c.clause.clone()).unwrap_or_default()
+    };
+    // "Who decides what the protocol means": only 2.1 speaks of interpretation.
+    assert_eq!(first("the-protocol.interpretation"), "2.1");
+    // "Criticising officers in public": 1.2 says never criticise in public; 1.1, in private.
+    assert!(["1.2", "1.1"].contains(&first("complaints.public-criticism").as_str()));
+    assert!(["1.1", "1.2"].contains(&first("complaints.councillor-about-officer").as_str()));
+}
+
+#[test]
+fn each_quote_is_a_sentence_word_for_word_inside_one_piece_of_its_clause() {
+    let (topics, draft) = fixture_draft();
+    let source = fixture_source();
+    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
+        .expect("loads");
+    let mut quotes = 0;
+    for candidate in draft.situations.iter().flat_map(|s| s.candidates.iter()) {
+        let clause = loaded.council.clause(&candidate.clause).expect("a real clause");
+        assert!(clause.pieces().any(|piece| contains_words(piece, &candidate.quote)), "{candidate:?}");
+        quotes += 1;
+    }
+    assert!(quotes > 0, "some situation must have candidates for this test to mean anything");
+}
+
+#[test]
+fn sentences_split_at_stops_but_not_inside_abbreviations() {
+    assert_eq!(
+        sentences_of("Officers advise, e.g. on law and policy. Councillors decide the policy; officers carry it out."),
+        ["Officers advise, e.g. on law and policy.", "Councillors decide the policy;", "officers carry it out."]
+    );
+    // Too short to quote alone: the whole item is kept instead.
+    assert_eq!(sentences_of("leadership and direction."), ["leadership and direction."]);
+    // A sentence that reads as narrating coverage would be refused as a guidance line.
+    assert!(sentences_of("The protocol does not cover the press at all.").is_empty());
+}
+
+#[test]
+fn coverage_follows_the_thresholds() {
+    assert_eq!(suggest_coverage(FULL_FROM), CoverageLevel::Full);
+    assert_eq!(suggest_coverage(PARTIAL_FROM), CoverageLevel::Partial);
+    assert_eq!(suggest_coverage(PARTIAL_FROM - 0.01), CoverageLevel::None);
+    let samples = [
+        (0.1, CoverageLevel::None),
+        (0.2, CoverageLevel::None),
+        (0.4, CoverageLevel::Partial),
+        (0.5, CoverageLevel::Partial),
+        (0.7, CoverageLevel::Full),
+        (0.9, CoverageLevel::Full),
+    ];
+    let (partial_from, full_from) = fit_thresholds(&samples);
+    assert!(partial_from > 0.2 && partial_from <= 0.4, "{partial_from}");
+    assert!(full_from > 0.5 && full_from <= 0.7, "{full_from}");
+}
+
+#[test]
+fn the_drafted_file_loads_with_its_outcomes_marked_draft() {
+    let (topics, draft) = fixture_draft();
+    let text = draft_file(&fixture_text(), &draft);
+    let guide = without_guide(&fixture_text());
+    assert!(!guide.contains("[[outcome]]") && !guide.contains("[[question]]"), "{guide}");
+    assert!(guide.contains("[council.interpreter]") && guide.contains("[[section.clause]]"));
+    let source = fixture_source();
+    let loaded =
+        load_council("draft.toml", &text, &topics, Checks::ALL, move |_| Ok(source)).unwrap_or_else(|d| panic!("{d}"));
+    let outcomes: Vec<_> = loaded.council.flow.outcomes().collect();
+    assert_eq!(outcomes.len(), draft.situations.len());
+    assert!(outcomes.iter().all(|o| o.draft));
+    assert_eq!(loaded.drafts.len(), outcomes.len());
+    for (outcome, situation) in outcomes.iter().zip(&draft.situations) {
+        assert_eq!(outcome.id, situation.id);
+        assert_eq!(outcome.coverage.level(), situation.coverage);
+        // Guidance is the quotes themselves, nothing else.
+        let quotes: Vec<String> = outcome.cites.iter().map(|c| format!("{} [{}]", c.quote, c.clause)).collect();
+        let lines: Vec<String> =
+            outcome.guidance.iter().map(|l| format!("{} [{}]", l.text, l.clauses.join(", "))).collect();
+        assert_eq!(lines, quotes);
+    }
+    assert!(protocol_core::loader::refuse_drafts(&loaded).is_err());
+}
+
+#[test]
+fn the_measure_compares_each_reviewed_outcome_with_its_situation() {
+    let (topics, draft) = fixture_draft();
+    let loaded = load_with(&fixture_text(), &fixture_source()).expect("fixture loads");
+    let score = score_against(&loaded.council, &draft);
+    assert_eq!(score.outcomes, loaded.council.flow.outcomes().count());
+    let none = loaded.council.flow.outcomes().filter(|o| o.coverage.is_none()).count();
+    assert_eq!(score.none_outcomes, none);
+    assert_eq!(score.cited_outcomes + score.none_outcomes, score.outcomes);
+    assert!(score.any_in_top3 <= score.cited_outcomes && score.coverage_matched <= score.outcomes);
+    assert_eq!(score.confusion.iter().flatten().sum::<usize>(), score.outcomes);
+    // The interpretation outcome cites 2.1, which the draft ranks first.
+    assert!(score.any_in_top3 >= 1, "{score:?}");
+    let _ = topics;
+}
