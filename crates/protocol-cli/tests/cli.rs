@@ -254,7 +254,7 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
 /// is never tuned on: its floors sit just under what the search reaches today, so any change that
 /// loses ground there fails here.
 const RECALL_FLOORS: [(&str, f64, f64); 3] =
-    [("development.toml", 0.85, 0.98), ("holdout.toml", 0.68, 0.93), ("independent", 0.77, 0.87)];
+    [("development.toml", 0.85, 0.98), ("holdout.toml", 0.71, 0.93), ("independent", 0.77, 0.86)];
 
 #[test]
 fn search_recall_on_every_question_set_keeps_its_floor() {

@@ -61,6 +61,10 @@ const PHRASING_WEIGHT: f32 = 1.33;
 /// How many of a situation's closest phrasings add up to its closeness: one close phrasing may
 /// share words with the question by chance, several close ones speak for the situation.
 const CLOSEST_PHRASINGS: usize = 3;
+/// Each further close phrasing counts for less, so a situation with many near-identical
+/// phrasings ("monitoring officer", "the monitoring officer's role") does not outweigh one
+/// whose single phrasing says what the question says.
+const CLOSEST_DECAY: [f32; CLOSEST_PHRASINGS] = [1.0, 0.75, 0.5];
 const PREFIX_WEIGHT: f32 = 0.6;
 
 /// Lower-case words with apostrophes folded, split on anything that is not a letter or digit.
@@ -644,7 +648,7 @@ impl SearchIndex {
         let inside = by_situation.iter().map(|(closest, _)| closest[0]).fold(0.0, f32::max);
         for (doc, situation) in self.doc_situation.iter().enumerate() {
             let Some((closest, phrasing)) = situation.map(|s| by_situation[s as usize]) else { continue };
-            let score: f32 = closest.iter().sum();
+            let score: f32 = closest.iter().zip(CLOSEST_DECAY).map(|(score, decay)| score * decay).sum();
             if score > 0.0 {
                 scores[doc] += PHRASING_WEIGHT * score;
                 for concept in &phrasing_matched[phrasing] {
