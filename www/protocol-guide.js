@@ -16,7 +16,7 @@
 // Theming: set CSS custom properties on the element, e.g.
 //   protocol-guide { --pg-accent: #005ea5; --pg-font: Georgia, serif; --pg-radius: 0; }
 // Content inside the element is shown when JavaScript is off: put a link to the protocol there.
-import init, { mount_guide, council_ids, add_council, hydrate_page } from './protocol-guide-app.js';
+import init, { mount_guide, council_ids, add_council, mount_page } from './protocol-guide-app.js';
 
 const assets = new URL('./', import.meta.url).href;
 const ready = init({ module_or_path: new URL('protocol-guide-app_bg.wasm', import.meta.url) });
@@ -135,8 +135,8 @@ if (staticPage) {
   const { pathname } = location;
   const here = pathname.endsWith('/') || pathname.endsWith('.html') ? location.href : `${location.origin}${pathname}/${location.search}${location.hash}`;
   ready
+    .then(() => mount_page(staticPage, staticPage.dataset.route, new URL(staticPage.dataset.root, here).href))
     .then(() => {
-      hydrate_page(staticPage, staticPage.dataset.route, new URL(staticPage.dataset.root, here).href);
       // Tests and the benchmark wait for this: from here on the page responds to the guide's controls.
       document.documentElement.setAttribute('data-pg-ready', '');
       performance.mark('pg-ready');

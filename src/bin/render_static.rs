@@ -1,6 +1,6 @@
 //! Writes the static site: every page of the guide as real HTML, rendered by the widget's own
 //! components through Yew's server-side rendering, into the folder Trunk has just built. The wasm
-//! then takes over the page it lands on (`mount::hydrate_page`). Run by Trunk's post-build hook:
+//! then takes over the page it lands on (`mount::mount_page`). Run by Trunk's post-build hook:
 //!
 //!   render-static --dist DIR --site-url https://example.org/guide/
 //!
@@ -111,7 +111,7 @@ fn render(route: &Route) -> String {
         // The root is only read in the browser; the markup depends on the route alone.
         AppProps { url: UrlMode::Path { root: "./".into() }, start: route }
     })
-    .hydratable(true);
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 

@@ -54,7 +54,8 @@ pub fn coverage_note(props: &CoverageNoteProps) -> Html {
         Coverage::Partial { gap } => html! {
             <section class="pg-inset pg-gap" aria-labelledby="pg-gap-title">
                 <h2 class="pg-subheading" id="pg-gap-title">{ "What this protocol does not say" }</h2>
-                <p class="pg-body">{ gap.to_string() }</p>
+                // Only a draft (previews) may leave the gap unwritten; say so rather than show nothing.
+                <p class="pg-body">{ if gap.is_empty() { "Not written yet: this outcome is a draft.".to_string() } else { gap.to_string() } }</p>
                 { for interpreter }
             </section>
         },

@@ -82,16 +82,25 @@ test('changing an attribute re-renders the guide; wrong or missing ones never br
   await page.close();
 });
 
-test('without JavaScript the element shows its fallback link to the full protocol', async () => {
+test('without JavaScript the element shows its fallback links to the static guide and the full protocol', async () => {
   const context = await launch({ javaScriptEnabled: false });
-  const page = context.pages()[0] ?? await context.newPage();
-  await page.goto(`${server.origin}/demo.html`);
-  const fallback = page.getByRole('link', { name: /Read Crawley Borough Council’s Protocol/ });
-  assert.ok(await fallback.isVisible());
-  await fallback.click();
-  await page.getByRole('heading', { level: 1, name: 'Protocol on Councillor/Officer Relations' }).waitFor();
-  assert.ok(await page.locator('#clause-6\\.2').isVisible());
-  await context.close();
+  // Closed whatever happens: an open browser would keep the test run alive.
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${server.origin}/demo.html`);
+    // The council's static start page: the whole walk works there without script.
+    await page.getByRole('link', { name: 'Use Crawley Borough Council’s protocol guide' }).click();
+    await page.locator('h1', { hasText: 'What is your question about?' }).waitFor();
+    assert.ok(await page.locator('.pg-choice-link').first().isVisible());
+    await page.goBack();
+    const fallback = page.getByRole('link', { name: /read Crawley Borough Council’s Protocol/ });
+    assert.ok(await fallback.isVisible());
+    await fallback.click();
+    await page.getByRole('heading', { level: 1, name: 'Protocol on Councillor/Officer Relations' }).waitFor();
+    assert.ok(await page.locator('#clause-6\\.2').isVisible());
+  } finally {
+    await context.close();
+  }
 });
 
 test('the guide also works inside an iframe', async () => {

@@ -123,7 +123,7 @@ const snapshot = () => {
   return walk(document.querySelector('[data-pg-static]'));
 };
 
-test('30 pages across the councils: after hydration the DOM is the static DOM, with no console error', async () => {
+test('30 pages across the councils: once the guide takes over, the DOM is the static DOM, with no console error', async () => {
   const all = (await pages()).filter((p) => p !== '');
   // An even spread over the sorted list: every council, every kind of page.
   const sample = Array.from({ length: 30 }, (_, i) => all[Math.floor((i * all.length) / 30)]);
@@ -140,14 +140,35 @@ test('30 pages across the councils: after hydration the DOM is the static DOM, w
     await live.waitForSelector('html[data-pg-ready]', { state: 'attached' });
     await live.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const after = await live.evaluate(snapshot);
-    assert.equal(after, before, `${page}: hydration changed the page`);
+    assert.equal(after, before, `${page}: taking over changed the page`);
     assert.ok(await live.evaluate(() => document.activeElement === document.body), `${page}: focus stayed where it was`);
     assert.deepEqual(errors, [], page);
     await live.close();
   }
 });
 
-test('a hydrated page moves on through the History API, and Back returns to the static page', async () => {
+test('taking over a page keeps the scroll position and the focused element', async () => {
+  const page = await scripted.newPage();
+  // The wasm is held back until the person has scrolled and moved focus, as on a slow connection.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/protocol-guide-app_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.setViewportSize({ width: 400, height: 500 });
+  await page.goto(`${server.origin}/pitstone/`, { waitUntil: 'commit' });
+  await page.locator('.pg-toc a').nth(5).waitFor();
+  await page.evaluate(() => { window.scrollTo(0, 900); document.querySelectorAll('.pg-toc a')[5].focus({ preventScroll: true }); });
+  const before = await page.evaluate(() => ({ y: window.scrollY, text: document.activeElement.textContent, ready: document.documentElement.hasAttribute('data-pg-ready') }));
+  assert.equal(before.ready, false, 'the guide had not yet taken over');
+  release();
+  await page.waitForSelector('html[data-pg-ready]', { state: 'attached' });
+  const after = await page.evaluate(() => ({ y: window.scrollY, text: document.activeElement.textContent, inGuide: !!document.activeElement.closest('[data-pg-static]') }));
+  assert.equal(after.y, before.y);
+  assert.equal(after.text, before.text);
+  assert.ok(after.inGuide, 'the focused link is the live guide\'s');
+  await page.close();
+});
+
+test('a page the guide has taken over moves on through the History API, and Back returns to the static page', async () => {
   const page = await scripted.newPage();
   const errors = watchErrors(page);
   const requests = [];
