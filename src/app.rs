@@ -67,7 +67,6 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let pending = pending.clone();
-        let start = props.start.clone();
         use_effect_with(url.clone(), move |url| {
             let listener = match url.clone() {
                 UrlMode::Memory => None,
@@ -77,25 +76,22 @@ pub fn app(props: &AppProps) -> Html {
                         dispatcher.dispatch(Action::Go(route));
                     }
                 })),
-                UrlMode::Path { root } => {
-                    // The page was rendered for its own route; an old `#/…` link or a host that
-                    // serves this page for another address moves on to the address's route.
-                    let here = route_in_path(&root);
-                    if here != start {
-                        dispatcher.dispatch(Action::Go(here));
-                    }
-                    Some(UrlListener::new(&["popstate", "hashchange"], move || {
-                        dispatcher.dispatch(Action::Go(route_in_path(&root)));
-                    }))
-                }
+                // The page's own route is its address; an address that means another route (an
+                // old `#/…` link) is followed once the guide is on the page (`mount::mount_page`).
+                UrlMode::Path { root } => Some(UrlListener::new(&["popstate", "hashchange"], move || {
+                    dispatcher.dispatch(Action::Go(route_in_path(&root)));
+                })),
             };
             move || drop(listener)
         });
     }
     {
         // The URL follows the state, so every action that moves the guide updates it in one place.
+        // A static page's first render is already at its address.
         let url = url.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with(state.route.clone(), move |route| match &url {
+            UrlMode::Path { .. } if std::mem::replace(&mut *first.borrow_mut(), false) => {}
             UrlMode::Hash => {
                 if show_in_url(route) {
                     pending.borrow_mut().wrote(route.clone());
@@ -109,12 +105,12 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // New attributes on an embed: start again where they point.
+        // New attributes on an embed, or a static page's address meaning another route: go there.
         let dispatcher = state.dispatcher();
         let first = use_mut_ref(|| true);
-        let memory = url == UrlMode::Memory;
+        let follows_start = url != UrlMode::Hash;
         use_effect_with(props.start.clone(), move |start| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) && memory {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && follows_start {
                 dispatcher.dispatch(Action::Go(start.clone()));
             }
         });

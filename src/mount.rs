@@ -85,9 +85,11 @@ pub async fn mount_page(page: web_sys::Element, route: String, site_root: String
         }
     }
     remember_root(&fresh, &site_root);
-    let props = AppProps { url: UrlMode::Path { root: site_root.into() }, start: Route::parse(&route) };
-    // The page lives as long as the document: the handle is not needed to update or destroy it.
-    std::mem::forget(yew::Renderer::<App>::with_root_and_props(fresh.clone(), props).render());
+    let url = UrlMode::Path { root: site_root.clone().into() };
+    let start = Route::parse(&route);
+    let mut handle =
+        yew::Renderer::<App>::with_root_and_props(fresh.clone(), AppProps { url: url.clone(), start: start.clone() })
+            .render();
     // Yew renders in a microtask; by the next task the new tree is whole.
     yew::platform::time::sleep(std::time::Duration::ZERO).await;
     let focused = document.active_element().and_then(|active| place_within(&page, &active));
@@ -100,6 +102,14 @@ pub async fn mount_page(page: web_sys::Element, route: String, site_root: String
             let _ = element.focus_with_options(&options);
         }
     }
+    // An address that means another route (an old `#/…` link): on there, now that the guide is
+    // on the page and can scroll and focus.
+    let here = crate::navigation::route_in_path(&site_root);
+    if here != start {
+        handle.update(AppProps { url, start: here });
+    }
+    // The page lives as long as the document: the handle is not needed to destroy it.
+    std::mem::forget(handle);
     Ok(())
 }
 

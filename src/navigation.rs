@@ -42,7 +42,9 @@ pub fn route_at(root: &str, href: &str) -> Option<Route> {
     let route = Route::from_path(path, fragment);
     let canonical = route.to_path();
     let folders = canonical.split('#').next().unwrap_or_default();
-    (fragment.starts_with('/') || path.trim_end_matches("index.html") == folders).then_some(route)
+    // A host may drop the final '/' of a folder's address; it is the same page.
+    let same_page = path.trim_end_matches("index.html").trim_end_matches('/') == folders.trim_end_matches('/');
+    (fragment.starts_with('/') || same_page).then_some(route)
 }
 
 /// Whether `href` is exactly the address the guide writes for a route: a link to intercept.
@@ -110,5 +112,38 @@ impl Drop for UrlListener {
                 let _ = window.remove_event_listener_with_callback(event, self.closure.as_ref().unchecked_ref());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROOT: &str = "https://example.org/guide/";
+
+    #[test]
+    fn addresses_below_the_root_read_as_routes() {
+        let walk = Route::Guide { council: "crawley".into(), answers: vec!["complaints".into()] };
+        assert_eq!(route_at(ROOT, "https://example.org/guide/crawley/guide/complaints/"), Some(walk.clone()));
+        // A host that drops the final '/', an index.html, and an old #/ link all mean the same page.
+        assert_eq!(route_at(ROOT, "https://example.org/guide/crawley/guide/complaints"), Some(walk.clone()));
+        assert_eq!(route_at(ROOT, "https://example.org/guide/crawley/guide/complaints/index.html"), Some(walk.clone()));
+        assert_eq!(route_at(ROOT, "https://example.org/guide/index.html#/crawley/guide/complaints"), Some(walk));
+        assert_eq!(route_at(ROOT, "https://example.org/guide/"), Some(Route::Home));
+        assert_eq!(
+            route_at(ROOT, "https://example.org/guide/crawley/#clause-8.7"),
+            Some(Route::Reader { council: "crawley".into(), clause: Some("8.7".into()) })
+        );
+        assert_eq!(route_at(ROOT, "https://elsewhere.example/guide/crawley/"), None);
+    }
+
+    #[test]
+    fn only_the_guides_own_links_are_intercepted() {
+        assert!(is_guide_link(ROOT, "https://example.org/guide/crawley/guide/").is_some());
+        assert!(is_guide_link(ROOT, "https://example.org/guide/crawley/#clause-8.7").is_some());
+        // The plain-text protocols and in-page anchors are left to the browser.
+        assert_eq!(is_guide_link(ROOT, "https://example.org/guide/plain/index.html"), None);
+        assert_eq!(is_guide_link(ROOT, "https://example.org/guide/crawley/guide/#pg-q-0"), None);
+        assert_eq!(is_guide_link(ROOT, "https://www.bbc.co.uk/weather"), None);
     }
 }
