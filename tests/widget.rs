@@ -152,7 +152,8 @@ async fn an_outcome_shows_guidance_the_quoted_clause_and_why_it_applies() {
     assert!(text(&find(&root, ".pg-because")).contains("clause 8.7 applies"));
     let change = find(&root, ".pg-summary-action a");
     assert!(text(&change).contains("Change your answer to:"));
-    assert_eq!(count(&root, ".pg-leave"), 1, "complaint topics offer Leave this page");
+    assert_eq!(count(&root, "button.pg-leave.pg-if-js"), 1, "complaint topics offer Leave this page");
+    assert_eq!(count(&root, "a.pg-leave.pg-if-no-js"), 1, "and a link that does the same without script");
     root.remove();
 }
 
