@@ -788,6 +788,7 @@ impl Author {
                 <p>{ "The council file is what the project keeps (send it with the protocol's text, saved as " }
                     <code>{ work::source_path(id) }</code>{ " beside it). The data file is what your own website's guide loads with " }
                     <code>{ "<protocol-guide council-src=\u{2026}>" }</code>{ "." }</p>
+                <p>{ "This page keeps nothing once it is closed: download the council file before you leave it." }</p>
                 if let Some(error) = &self.download_error {
                     <p class="author-error" id="download-error" role="alert" tabindex="-1">{ error.clone() }</p>
                 }
