@@ -77,9 +77,11 @@ test('a clerk pastes a protocol, fixes a problem, drafts, previews and downloads
   const caret = await area.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
   assert.equal(caret, line);
   assert.ok(await area.evaluate((el) => document.activeElement === el));
-  // Fixed by typing in the file, it is checked again without asking.
-  await area.fill(broken.replace('Mutual distrust', 'Mutual trust'));
+  // Fixed by typing over the selected line, it is checked again without asking (the page redraws
+  // on every key without moving the caret).
+  await page.keyboard.type(draft.split('\n')[line - 1], { delay: 5 });
   await status(page).filter({ hasText: 'No problems' }).waitFor();
+  assert.equal(await area.inputValue(), draft);
   assert.equal(await page.locator('.author-problems .author-problem').count(), 0);
 
   // Draft the guide: every situation gets a draft outcome, and the file still checks.
@@ -162,6 +164,24 @@ test('a clerk pastes a protocol, fixes a problem, drafts, previews and downloads
   assert.equal(data.subarray(0, 4).toString(), 'PGD4');
 
   // Nothing was fetched after the page loaded: no text left the browser.
+  assert.deepEqual(server.requests.slice(loaded), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('opening the protocol as a text file fills the text box; nothing is fetched', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/author/`);
+  await page.getByRole('heading', { name: "1. Your protocol's text" }).waitFor();
+  const loaded = server.requests.length;
+  const text = '1. Background\n\n1.1 This protocol is a short one.\n';
+  await page.getByLabel(/^Open the protocol as a text file/).setInputFiles({ name: 'short.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction((t) => document.getElementById('source').value === t, text);
+  await page.getByLabel('Council id').fill('short');
+  await page.getByLabel('Council name').fill('Short Parish Council');
+  await press(page, 'Make the clause draft');
+  await status(page).filter({ hasText: 'No problems: 1 clause' }).waitFor();
   assert.deepEqual(server.requests.slice(loaded), []);
   assert.deepEqual(errors, []);
   await page.close();
