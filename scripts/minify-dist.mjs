@@ -24,7 +24,7 @@ export function minifyCss(css) {
 }
 
 const changed = new Map();
-for (const name of ['protocol-guide-app.js', 'protocol-guide.js', 'minimal-yew.js']) {
+for (const name of ['protocol-guide-app.js', 'protocol-guide.js', 'minimal-yew.js', 'protocol-author.js', 'boot.js']) {
   const file = path.join(dir, name);
   if (!(await exists(file))) continue;
   const source = await readFile(file, 'utf8');

@@ -13,10 +13,11 @@ stage "formatting and lints"
 cargo fmt --all --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p protocol-guide-widget --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p protocol-author --all-targets -- -D warnings
 cargo clippy --locked -p protocol-guide-widget --features ssr --bins -- -D warnings
 
-stage "native tests: core, loader, flows, path tables, CLI, the widget's reducer"
-cargo test --locked -p protocol-core -p protocol-guide-cli
+stage "native tests: core, loader, flows, path tables, CLI, the widget's reducer, the authoring page's edits"
+cargo test --locked -p protocol-core -p protocol-guide-cli -p protocol-author
 cargo test --locked -p protocol-guide-widget --lib
 cargo build --locked -q --bin protocol-guide
 export PROTOCOL_GUIDE_CLI="$PWD/target/debug/protocol-guide"
@@ -30,6 +31,9 @@ PROTOCOL_GUIDE_TEST_FIXTURES=1 cargo test --locked --target wasm32-unknown-unkno
 # Built once each; every browser test below reuses these.
 stage "release build (dist/)"
 trunk build --release
+# After the guide: its build empties dist/, and the authoring page lives in dist/author/.
+stage "authoring page (dist/author/)"
+(cd crates/protocol-author && trunk build --release)
 stage "release build with test fixtures (target/dist-fixtures/)"
 PROTOCOL_GUIDE_TEST_FIXTURES=1 trunk build --release --dist target/dist-fixtures
 stage "npm-style package (pkg/)"

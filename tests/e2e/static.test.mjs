@@ -21,8 +21,8 @@ after(async () => { await scripted?.close(); await scriptless?.close(); await se
 async function pages(dir = dist, prefix = '') {
   const found = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    // plain/ holds the plain-text protocols, not pages of the guide.
-    if (entry.isDirectory() && !(dir === dist && entry.name === 'plain')) found.push(...await pages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
+    // plain/ holds the plain-text protocols and author/ the authoring page: not pages of the guide.
+    if (entry.isDirectory() && !(dir === dist && ['plain', 'author'].includes(entry.name))) found.push(...await pages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
     else if (entry.name === 'index.html') found.push(prefix);
   }
   return found;

@@ -118,11 +118,16 @@ pub fn load_outside_in(dir: &Path) -> Result<Vec<Text>, Diagnostics> {
 pub fn load_synonyms_in(dir: &Path) -> Result<Vec<Vec<String>>, Diagnostics> {
     let path = dir.join(SYNONYMS_FILE);
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Vec::new()) };
-    let raw: RawSynonyms = toml::from_str(&text).map_err(|error| {
+    parse_synonyms(&path.display().to_string(), &text)
+}
+
+/// The synonym groups of a `synonyms.toml` already read (the authoring page embeds it).
+pub fn parse_synonyms(file: &str, text: &str) -> Result<Vec<Vec<String>>, Diagnostics> {
+    let raw: RawSynonyms = toml::from_str(text).map_err(|error| {
         let (line, column) =
-            crate::diagnostic::LineIndex::new(&text).position(&text, error.span().map_or(0, |s| s.start));
+            crate::diagnostic::LineIndex::new(text).position(text, error.span().map_or(0, |s| s.start));
         Diagnostics(vec![Diagnostic {
-            file: path.display().to_string(),
+            file: file.to_string(),
             line,
             column,
             message: error.message().to_string(),
