@@ -22,7 +22,9 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     res.end(body);
-  } catch {
+  } catch (error) {
+    // A folder asked for without its final '/': send the browser to the folder, as static hosts do.
+    if (error.code === 'EISDIR') { res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end(); return; }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
