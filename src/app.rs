@@ -3,7 +3,7 @@
 
 use crate::components::answers_summary::step_texts;
 use crate::components::coverage::sentence_start;
-use crate::components::{DataRef, Dispatch, FocusOnNavigate, Links};
+use crate::components::{DataRef, Dispatch, FocusOnNavigate, Links, ScriptFreeParts};
 use crate::data;
 use crate::navigation::{current_hash, is_guide_link, route_in_path, show_in_path, show_in_url, UrlListener};
 use crate::pages::ask::AskPage;
@@ -151,15 +151,17 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let links = match url {
-        UrlMode::Path { .. } => Links::on_page(&state.route),
-        UrlMode::Memory | UrlMode::Hash => Links::Hash,
+    let (links, script_free) = match url {
+        UrlMode::Path { .. } => (Links::on_page(&state.route), ScriptFreeParts(!state.has_navigated)),
+        UrlMode::Memory | UrlMode::Hash => (Links::Hash, ScriptFreeParts(false)),
     };
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Links> context={links}>
         <ContextProvider<FocusOnNavigate> context={FocusOnNavigate(state.has_navigated)}>
+        <ContextProvider<ScriptFreeParts> context={script_free}>
             <div class="pg" onclick={on_click}>{ page(&state) }</div>
+        </ContextProvider<ScriptFreeParts>>
         </ContextProvider<FocusOnNavigate>>
         </ContextProvider<Links>>
         </ContextProvider<Dispatch>>

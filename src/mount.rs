@@ -7,7 +7,6 @@ use protocol_core::embed::{start_route, EmbedAttributes};
 use protocol_core::route::Route;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 thread_local! {
@@ -70,66 +69,27 @@ pub fn mount_app(root: web_sys::Element) {
 
 /// Takes over a page of the static site: `page` holds the markup the build rendered for `route`
 /// (its `#/…` form), and `site_root` is the site's root as an absolute URL ending in `/`. The
-/// guide renders the same markup off the page and then swaps it in, in one step, keeping focus:
-/// nothing flashes or moves. (Yew's hydration would do the same for 12.6 KB more wasm; see
-/// docs/adr/0005-static-pages.md.) From then on the guide moves through the History API.
+/// guide hydrates that markup in place, so nothing is replaced: no flash, focus and scroll stay,
+/// and the largest paint stays the static page's (see docs/adr/0005-static-pages.md). From then on
+/// the guide moves through the History API. Resolves once the page responds to the guide.
 #[wasm_bindgen]
 pub async fn mount_page(page: web_sys::Element, route: String, site_root: String) -> Result<(), JsValue> {
     install_panic_message();
-    let document = page.owner_document().ok_or_else(|| JsValue::from_str("the page has no document"))?;
-    let fresh = document.create_element("div")?;
-    fresh.set_class_name(&page.class_name());
-    for name in ["data-pg-static", "data-route", "data-root"] {
-        if let Some(value) = page.get_attribute(name) {
-            fresh.set_attribute(name, &value)?;
-        }
-    }
-    remember_root(&fresh, &site_root);
+    remember_root(&page, &site_root);
     let url = UrlMode::Path { root: site_root.clone().into() };
     let start = Route::parse(&route);
     let mut handle =
-        yew::Renderer::<App>::with_root_and_props(fresh.clone(), AppProps { url: url.clone(), start: start.clone() })
-            .render();
-    // Yew renders in a microtask; by the next task the new tree is whole.
-    yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    let focused = document.active_element().and_then(|active| place_within(&page, &active));
-    page.replace_with_with_node_1(&fresh)?;
-    if let Some(element) = focused.and_then(|place| element_at(&fresh, &place)) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            // The scroll position is the person's: moving focus back must not move the page.
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
-        }
-    }
-    // An address that means another route (an old `#/…` link): on there, now that the guide is
-    // on the page and can scroll and focus.
+        yew::Renderer::<App>::with_root_and_props(page, AppProps { url: url.clone(), start: start.clone() }).hydrate();
+    // An address that means another route (an old `#/…` link): on there once hydrated.
     let here = crate::navigation::route_in_path(&site_root);
     if here != start {
         handle.update(AppProps { url, start: here });
     }
+    // Yew hydrates in a microtask; by the next task the page is the guide's.
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
     // The page lives as long as the document: the handle is not needed to destroy it.
     std::mem::forget(handle);
     Ok(())
-}
-
-/// Where `element` sits inside `root`, as the index among its parent's elements at each level.
-fn place_within(root: &web_sys::Element, element: &web_sys::Element) -> Option<Vec<u32>> {
-    let mut place = Vec::new();
-    let mut current = element.clone();
-    while current != *root {
-        let parent = current.parent_element()?;
-        let siblings = parent.children();
-        let index = (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
-        place.push(index);
-        current = parent;
-    }
-    place.reverse();
-    Some(place)
-}
-
-fn element_at(root: &web_sys::Element, place: &[u32]) -> Option<web_sys::Element> {
-    place.iter().try_fold(root.clone(), |element, &index| element.children().item(index))
 }
 
 /// The attributes of an element as the embedding script passes them: an object of name → value.

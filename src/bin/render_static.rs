@@ -111,7 +111,7 @@ fn render(route: &Route) -> String {
         // The root is only read in the browser; the markup depends on the route alone.
         AppProps { url: UrlMode::Path { root: "./".into() }, start: route }
     })
-    .hydratable(false);
+    .hydratable(true);
     futures::executor::block_on(renderer.render())
 }
 

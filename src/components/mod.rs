@@ -98,3 +98,14 @@ impl Links {
 pub fn use_links() -> Links {
     yew::use_context::<Links>().unwrap_or_default()
 }
+
+/// Whether pages carry the links that stand in for controls that need script (answers as links,
+/// "Leave this page" as a link). Only a static page's first render does: it must match the HTML
+/// built for people without JavaScript. Once the guide moves, or inside an embed, script runs.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub struct ScriptFreeParts(pub bool);
+
+#[yew::hook]
+pub fn use_script_free_parts() -> bool {
+    yew::use_context::<ScriptFreeParts>().is_some_and(|parts| parts.0)
+}

@@ -1,7 +1,7 @@
 use crate::components::ask_box::AskBox;
 use crate::components::back_link::BackLink;
 use crate::components::page_heading::PageHeading;
-use crate::components::{use_links, DataRef};
+use crate::components::{use_links, use_script_free_parts, DataRef};
 use protocol_core::model::Council;
 use protocol_core::route::Route;
 use yew::prelude::*;
@@ -15,6 +15,7 @@ pub struct AskPageProps {
 #[function_component(AskPage)]
 pub fn ask_page(props: &AskPageProps) -> Html {
     let links = use_links();
+    let script_free = use_script_free_parts();
     let council = props.council.0;
     let guide = Route::Guide { council: council.id.to_string(), answers: vec![] };
     html! {
@@ -24,10 +25,12 @@ pub fn ask_page(props: &AskPageProps) -> Html {
             <div class="pg-if-js">
                 <AskBox council={props.council} label="Describe your situation" browse={guide.clone()} />
             </div>
-            <p class="pg-body pg-if-no-js">
-                { "Searching needs JavaScript, which is off in this browser. " }
-                <a class="pg-link" href={links.href(&guide)}>{ "Choose a topic instead" }</a>{ "." }
-            </p>
+            if script_free {
+                <p class="pg-body pg-if-no-js">
+                    { "Searching needs JavaScript, which is off in this browser. " }
+                    <a class="pg-link" href={links.href(&guide)}>{ "Choose a topic instead" }</a>{ "." }
+                </p>
+            }
         </div>
     }
 }

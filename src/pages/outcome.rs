@@ -6,7 +6,7 @@ use crate::components::clause_text::ClauseText;
 use crate::components::contact::Contact;
 use crate::components::coverage::{coverage_label, CoverageNote};
 use crate::components::page_heading::PageHeading;
-use crate::components::{use_links, Links};
+use crate::components::{use_links, use_script_free_parts, Links};
 use crate::components::{DataRef, Dispatch};
 use crate::data::topics;
 use crate::navigation::{page_url, page_url_with_hash};
@@ -28,6 +28,7 @@ pub struct OutcomePageProps {
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &OutcomePageProps) -> Html {
     let links = use_links();
+    let script_free = use_script_free_parts();
     let council = props.council.0;
     let outcome = props.outcome.0;
     let copied = use_state(|| false);
@@ -56,7 +57,9 @@ pub fn outcome_page(props: &OutcomePageProps) -> Html {
             <div class="pg-outcome-bar">
                 <BackLink to={back} label="Back to the previous question" action={Some(Action::Back)} />
                 if offer_leave {
-                    <a class="pg-button pg-button-warning pg-leave pg-if-no-js" href={LEAVE_TO} rel="noreferrer">{ "Leave this page" }</a>
+                    if script_free {
+                        <a class="pg-button pg-button-warning pg-leave pg-if-no-js" href={LEAVE_TO} rel="noreferrer">{ "Leave this page" }</a>
+                    }
                     <button type="button" class="pg-button pg-button-warning pg-leave pg-if-js" onclick={Callback::from(|_: MouseEvent| leave_page())}>
                         { "Leave this page" }
                     </button>

@@ -1,7 +1,7 @@
 use crate::components::ask_box::AskBox;
 use crate::components::back_link::BackLink;
 use crate::components::page_heading::PageHeading;
-use crate::components::{use_links, DataRef, Dispatch};
+use crate::components::{use_links, use_script_free_parts, DataRef, Dispatch};
 use crate::state::{back_route, Action};
 use protocol_core::model::{Council, Question};
 use protocol_core::route::Route;
@@ -24,6 +24,7 @@ pub struct QuestionPageProps {
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let links = use_links();
+    let script_free = use_script_free_parts();
     let dispatch = use_context::<Dispatch>();
     let send = move |action: Action| {
         if let Some(dispatch) = &dispatch {
@@ -117,6 +118,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                             }) }
                         </div>
                         // Without script each answer is a link to the page it leads to.
+                        if script_free {
                         <ul class="pg-choices pg-if-no-js">
                             { for question.options.iter().map(|option| {
                                 let mut answers = props.answers.clone();
@@ -132,6 +134,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 }
                             }) }
                         </ul>
+                        }
                     </fieldset>
                 </div>
                 <button type="submit" class="pg-button pg-if-js">{ "Continue" }</button>

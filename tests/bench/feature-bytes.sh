@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Prints what one cargo feature of the widget adds to the wasm: the release widget with every
 # default feature, and without FEATURE, through the same wasm-bindgen and wasm-opt -Oz, compressed
-# with brotli -q 11. Usage: tests/bench/feature-bytes.sh search
+# with brotli -q 11. Usage: tests/bench/feature-bytes.sh search|hydration
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-feature=${1:?usage: feature-bytes.sh FEATURE (e.g. search)}
-defaults=(search)
+feature=${1:?usage: feature-bytes.sh FEATURE (search or hydration)}
+defaults=(search hydration)
 others=$(printf '%s\n' "${defaults[@]}" | grep -vx "$feature" | paste -sd, -)
 out=target/bench/feature-bytes
 mkdir -p "$out"
