@@ -90,6 +90,44 @@ const guideReady = () => {
 };
 const minimalReady = () => !!document.getElementById('ready');
 
+/** Walks `url`'s council to every outcome and back, timing each Continue from click to DOM update and to paint. */
+async function walkCouncil(page, url, outcomes, steps, outcomeSteps) {
+  await page.goto(url);
+  for (const outcome of outcomes) {
+    await page.waitForFunction(guideReady);
+    const times = await page.evaluate(async (answers) => {
+      const root = document.querySelector('protocol-guide')?.shadowRoot ?? document.querySelector('[data-pg-static]');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+      // Resolves when the guide's DOM next changes: the moment the update is done.
+      const changed = () => new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+      });
+      const out = [];
+      // A real click arrives as its own task, not inside a frame's rendering step.
+      const task = () => new Promise((r) => setTimeout(r, 0));
+      for (const answer of answers) {
+        root.querySelector(`input[value="${answer}"]`).click();
+        await frame();
+        await task();
+        const done = changed();
+        const t0 = performance.now();
+        root.querySelector('button[type=submit]').click();
+        const tDom = await done;
+        const tFrame = await frame();
+        out.push([tDom - t0, tFrame - t0]);
+      }
+      // As a person would: Start again forgets this walk's answers.
+      let again;
+      while (!(again = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Start again'))) await frame();
+      again.click();
+      return out;
+    }, outcome.answers);
+    // The last Continue of a walk opens the outcome page; every other one, the next question.
+    times.forEach((t, i) => (i === times.length - 1 ? outcomeSteps : steps).push(t));
+  }
+}
+
 async function main() {
   const browser = await launch();
   // The static site's page for the first question, as a person following a link lands on it.
@@ -151,40 +189,7 @@ async function main() {
     for (const id of councilIds()) {
       const outcomes = exportCouncil(id).flow.nodes.filter((n) => n.kind === 'outcome');
       // A full walk of the council: every outcome, each path from the start.
-      await page.goto(`${guide.origin}/#/${id}/guide`);
-      for (const outcome of outcomes) {
-        await page.waitForFunction(guideReady);
-        const times = await page.evaluate(async (answers) => {
-          const root = document.querySelector('protocol-guide')?.shadowRoot ?? document.querySelector('[data-pg-static]');
-          const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-          // Resolves when the guide's DOM next changes: the moment the update is done.
-          const changed = () => new Promise((resolve) => {
-            const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
-            observer.observe(root, { subtree: true, childList: true, characterData: true });
-          });
-          const out = [];
-          // A real click arrives as its own task, not inside a frame's rendering step.
-          const task = () => new Promise((r) => setTimeout(r, 0));
-          for (const answer of answers) {
-            root.querySelector(`input[value="${answer}"]`).click();
-            await frame();
-            await task();
-            const done = changed();
-            const t0 = performance.now();
-            root.querySelector('button[type=submit]').click();
-            const tDom = await done;
-            const tFrame = await frame();
-            out.push([tDom - t0, tFrame - t0]);
-          }
-          // As a person would: Start again forgets this walk's answers.
-          let again;
-          while (!(again = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Start again'))) await frame();
-          again.click();
-          return out;
-        }, outcome.answers);
-        // The last Continue of a walk opens the outcome page; every other one, the next question.
-        times.forEach((t, i) => (i === times.length - 1 ? outcomeSteps : steps).push(t));
-      }
+      await walkCouncil(page, `${guide.origin}/#/${id}/guide`, outcomes, steps, outcomeSteps);
       await page.evaluate((hash) => { location.hash = hash; }, `#/${id}/ask`);
       await page.locator('.pg-ask input').waitFor();
       keys.push(...await page.evaluate(async (text) => {
@@ -209,6 +214,17 @@ async function main() {
         return out;
       }, 'who do I complain to about the clerk'));
     }
+    // The same walks in an embed that keeps its route in the hash, as the standalone page did
+    // before static pages: what path routing and the page title cost per step.
+    const embedSteps = []; const embedOutcomeSteps = [];
+    const embedHtml = (await readFile(path.join(repo, 'dist', 'index.html'), 'utf8'))
+      .replace(/<script>[^<]*<\/script>/, '')
+      .replace(/<div class="pg-mount pg-static"[\s\S]*<\/main>/, '<protocol-guide sync-url></protocol-guide>\n  </main>');
+    await page.route(`${guide.origin}/embed-walk.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: embedHtml }));
+    for (const id of councilIds()) {
+      const outcomes = exportCouncil(id).flow.nodes.filter((n) => n.kind === 'outcome');
+      await walkCouncil(page, `${guide.origin}/embed-walk.html#/${id}/guide`, outcomes, embedSteps, embedOutcomeSteps);
+    }
     const describe = (pairs, which) => {
       const xs = pairs.map((p) => p[which]);
       return `median ${median(xs).toFixed(1)} ms, p95 ${percentile(xs, 0.95).toFixed(1)} ms, worst ${Math.max(...xs).toFixed(1)} ms`;
@@ -217,6 +233,8 @@ async function main() {
     row(['step, 4x CPU: Continue → next question painted', describe(steps, 1), 'includes waiting for the display’s next frame', '']);
     row(['step, 4x CPU: last Continue → outcome page updated', describe(outcomeSteps, 0), `${outcomeSteps.length} outcome pages, with their clauses in full`, `budget p95 ${BUDGET.stepMs} ms`]);
     row(['step, 4x CPU: last Continue → outcome page painted', describe(outcomeSteps, 1), 'includes waiting for the display’s next frame', '']);
+    row(['step in an embed (hash routing), 4x CPU: → next question updated', describe(embedSteps, 0), 'the same walks, for comparison', '']);
+    row(['step in an embed (hash routing), 4x CPU: → outcome page updated', describe(embedOutcomeSteps, 0), 'the same walks, for comparison', '']);
     row(['keystroke, 4x CPU: ask box → results updated', describe(keys, 0), `${keys.length} keystrokes, 5 councils`, `budget p95 ${BUDGET.stepMs} ms`]);
     row(['keystroke, 4x CPU: ask box → next frame painted', describe(keys, 1), 'first keystroke builds the index', '']);
     const memory = await page.evaluate(async () => {
