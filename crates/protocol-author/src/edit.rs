@@ -3,6 +3,8 @@
 //! leaving every other line as the clerk wrote it. Whether the result is right is for the loader.
 //! Pure, so it is tested natively.
 
+pub use protocol_core::text::toml_string;
+
 use serde::Deserialize;
 use std::fmt::Write;
 
@@ -134,26 +136,6 @@ pub fn replace_outcome(text: &str, form: &OutcomeForm) -> String {
             out
         }
     }
-}
-
-/// A TOML basic string.
-pub fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl OutcomeForm {

@@ -13,6 +13,7 @@
 use crate::flow::narrates_coverage;
 use crate::model::{Block, Clause, Council, CoverageLevel, Flow, SearchWords, Situation, Topic};
 use crate::search::{terms, SearchIndex};
+use crate::text::toml_string;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -342,26 +343,6 @@ fn split_sentences(text: &str) -> Vec<&str> {
     if !rest.is_empty() {
         out.push(rest);
     }
-    out
-}
-
-/// A TOML basic string.
-fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
     out
 }
 

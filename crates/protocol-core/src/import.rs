@@ -3,6 +3,7 @@
 //! points at whatever the heuristics got wrong.
 
 use crate::text::is_page_number;
+use crate::text::toml_string;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,10 +130,6 @@ fn current_section(sections: &mut Vec<DraftSection>) -> &mut DraftSection {
         sections.push(DraftSection { heading: "Introduction".to_string(), clauses: Vec::new() });
     }
     sections.last_mut().expect("just ensured")
-}
-
-fn toml_string(text: &str) -> String {
-    format!("{text:?}")
 }
 
 /// A complete draft council file.

@@ -320,8 +320,45 @@ pub fn is_counted_word(word: &str) -> bool {
     word.chars().any(is_word_char)
 }
 
+/// Text as a TOML basic string, quoted and escaped: how drafted council files write every value.
+pub fn toml_string(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "loader")]
+    #[test]
+    fn toml_strings_read_back_as_written() {
+        for text in [
+            "plain",
+            "a \"quote\" and a \\ back",
+            "two\nlines\tand a tab",
+            "bell \u{7} and \u{1F600}",
+            "’curly’ “quotes”",
+        ] {
+            let read: std::collections::BTreeMap<String, String> =
+                toml::from_str(&format!("value = {}", super::toml_string(text))).expect("valid TOML");
+            assert_eq!(read["value"], text);
+        }
+    }
+
     use super::*;
 
     #[test]
