@@ -17,7 +17,6 @@ use crate::state::{Action, GuideState};
 use protocol_core::engine::replay;
 use protocol_core::model::{find_situation, Node};
 use protocol_core::route::Route;
-use protocol_core::site::page_meta;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -97,10 +96,7 @@ pub fn app(props: &AppProps) -> Html {
                     pending.borrow_mut().wrote(route.clone());
                 }
             }
-            UrlMode::Path { root } => {
-                let council = route.council().and_then(data::council);
-                show_in_path(root, route, &page_meta(route, council, data::topics()).title);
-            }
+            UrlMode::Path { root } => show_in_path(root, route, &data::page_meta(route).title),
             UrlMode::Memory => {}
         });
     }

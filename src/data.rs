@@ -3,6 +3,8 @@
 
 use protocol_core::codec::{decode, Dataset};
 use protocol_core::model::{Council, SearchWords, Topic};
+use protocol_core::route::Route;
+use protocol_core::site::PageMeta;
 use std::sync::OnceLock;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/protocol_data.bin"));
@@ -39,6 +41,11 @@ pub fn council(id: &str) -> Option<&'static Council> {
         .iter()
         .find(|council| council.id == id)
         .or_else(|| ADDED.with(|added| added.borrow().iter().copied().find(|council| council.id == id)))
+}
+
+/// A page's title and description, from the councils and topics this build carries.
+pub fn page_meta(route: &Route) -> PageMeta {
+    protocol_core::site::page_meta(route, route.council().and_then(council), topics())
 }
 
 /// Reads a council's own data file (`protocol-guide compile`), checks it, and adds its council;

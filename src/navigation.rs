@@ -40,10 +40,9 @@ pub fn route_at(root: &str, href: &str) -> Option<Route> {
     let rest = href.strip_prefix(root)?;
     let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
     let route = Route::from_path(path, fragment);
-    let canonical = route.to_path();
-    let folders = canonical.split('#').next().unwrap_or_default();
     // A host may drop the final '/' of a folder's address; it is the same page.
-    let same_page = path.trim_end_matches("index.html").trim_end_matches('/') == folders.trim_end_matches('/');
+    let same_page =
+        path.trim_end_matches("index.html").trim_end_matches('/') == route.page_path().trim_end_matches('/');
     (fragment.starts_with('/') || same_page).then_some(route)
 }
 

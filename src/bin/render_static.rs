@@ -9,7 +9,8 @@
 
 use base64::Engine;
 use protocol_core::route::Route;
-use protocol_core::site::{page_meta, static_routes};
+use protocol_core::site::{static_routes, GUIDE_TITLE};
+use protocol_core::text::html_escape;
 use protocol_guide_widget::app::{App, AppProps, UrlMode};
 use protocol_guide_widget::data;
 use sha2::{Digest, Sha256};
@@ -55,10 +56,6 @@ fn options() -> Result<Options, String> {
     Ok(Options { dist, site_url })
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// Trunk's page, split around the guide's element, with the CSP allowing the marking script.
 struct Template {
     head_and_start: String,
@@ -76,8 +73,8 @@ impl Template {
             .find(MOUNT_END)
             .map(|end| start + end + MOUNT_END.len())
             .ok_or_else(|| format!("{}: {MOUNT_START} is not closed", path.display()))?;
-        if !html.contains(CSP_SCRIPTS) || !html.contains("<title>") {
-            return Err(format!("{}: expected a CSP with \"{CSP_SCRIPTS}\" and a <title>", path.display()));
+        if !html.contains(CSP_SCRIPTS) || !html.contains(&title_element()) {
+            return Err(format!("{}: expected a CSP with \"{CSP_SCRIPTS}\" and {}", path.display(), title_element()));
         }
         let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(MARK_SCRIPTED.as_bytes()));
         let head_and_start = html[..start].replace(CSP_SCRIPTS, &format!("{CSP_SCRIPTS} 'sha256-{hash}'"));
@@ -86,23 +83,27 @@ impl Template {
 
     fn page(&self, route: &Route, body: &str, site_url: &str) -> String {
         let prefix = route.root_prefix();
-        let council = route.council().and_then(data::council);
-        let meta = page_meta(route, council, data::topics());
+        let meta = data::page_meta(route);
         let head = format!(
             "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">\n  <link rel=\"canonical\" href=\"{}\">\n  <script>{MARK_SCRIPTED}</script>\n  <link rel=\"stylesheet\" href=\"{prefix}guide.css\">",
-            escape(&meta.title),
-            escape(&meta.description),
-            escape(&format!("{site_url}{}", route.to_path())),
+            html_escape(&meta.title),
+            html_escape(&meta.description),
+            html_escape(&format!("{site_url}{}", route.to_path())),
         );
-        let before = self.head_and_start.replacen("<title>Council Protocol Guide</title>", &head, 1);
+        let before = self.head_and_start.replacen(&title_element(), &head, 1);
         let before =
             before.replace("href=\"./", &format!("href=\"{prefix}")).replace("src=\"./", &format!("src=\"{prefix}"));
         format!(
             "{before}<div class=\"pg-mount pg-static\" data-pg-static data-route=\"{}\" data-root=\"{prefix}\">{body}</div>{}",
-            escape(&route.to_hash()),
+            html_escape(&route.to_hash()),
             self.end
         )
     }
+}
+
+/// The template's own `<title>`, which each page replaces with its own.
+fn title_element() -> String {
+    format!("<title>{GUIDE_TITLE}</title>")
 }
 
 fn render(route: &Route) -> String {
@@ -126,7 +127,7 @@ fn run() -> Result<(), String> {
     );
     for route in &routes {
         let page = template.page(route, &render(route), &options.site_url);
-        let folder = options.dist.join(route.to_path());
+        let folder = options.dist.join(route.page_path());
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         let file = folder.join("index.html");
         std::fs::write(&file, &page).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -136,7 +137,7 @@ fn run() -> Result<(), String> {
         }
         sitemap.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape(&format!("{}{}", options.site_url, route.to_path()))
+            html_escape(&format!("{}{}", options.site_url, route.to_path()))
         ));
     }
     sitemap.push_str("</urlset>\n");

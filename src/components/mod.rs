@@ -87,8 +87,7 @@ impl Links {
     pub fn href(&self, route: &protocol_core::route::Route) -> String {
         match self {
             Links::Hash => route.to_hash(),
-            Links::Path { depth: 0 } => format!("./{}", route.to_path()),
-            Links::Path { depth } => format!("{}{}", "../".repeat(*depth), route.to_path()),
+            Links::Path { depth } => format!("{}{}", protocol_core::route::root_prefix_at(*depth), route.to_path()),
         }
     }
 }

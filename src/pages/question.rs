@@ -119,21 +119,21 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         </div>
                         // Without script each answer is a link to the page it leads to.
                         if script_free {
-                        <ul class="pg-choices pg-if-no-js">
-                            { for question.options.iter().map(|option| {
-                                let mut answers = props.answers.clone();
-                                answers.push(option.next.to_string());
-                                let next = Route::Guide { council: council.id.to_string(), answers };
-                                html! {
-                                    <li class="pg-choice" key={option.next.to_string()}>
-                                        <a class="pg-link pg-choice-link" href={links.href(&next)}>{ option.label.to_string() }</a>
-                                        if let Some(hint) = &option.hint {
-                                            <p class="pg-hint pg-choice-hint">{ hint.to_string() }</p>
-                                        }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
+                            <ul class="pg-choices pg-if-no-js">
+                                { for question.options.iter().map(|option| {
+                                    let mut answers = props.answers.clone();
+                                    answers.push(option.next.to_string());
+                                    let next = Route::Guide { council: council.id.to_string(), answers };
+                                    html! {
+                                        <li class="pg-choice" key={option.next.to_string()}>
+                                            <a class="pg-link pg-choice-link" href={links.href(&next)}>{ option.label.to_string() }</a>
+                                            if let Some(hint) = &option.hint {
+                                                <p class="pg-hint pg-choice-hint">{ hint.to_string() }</p>
+                                            }
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
                         }
                     </fieldset>
                 </div>

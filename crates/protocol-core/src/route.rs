@@ -118,6 +118,14 @@ impl Route {
     }
 }
 
+/// The relative link to the site's root from a page `depth` folders below it (`./` at the root).
+pub fn root_prefix_at(depth: usize) -> String {
+    match depth {
+        0 => "./".to_string(),
+        depth => "../".repeat(depth),
+    }
+}
+
 /// The element id of a clause in the reader: what a path link's `#fragment` names.
 pub fn clause_anchor(clause: &str) -> String {
     format!("clause-{clause}")
@@ -139,10 +147,22 @@ impl Route {
     /// (`crawley/guide/complaints/`), and a clause as an anchor on its protocol's page
     /// (`crawley/#clause-8.7`), since the reader is one page. Home is the empty path.
     pub fn to_path(&self) -> String {
-        let mut path = self.to_hash().trim_start_matches("#/").to_string();
-        if let Route::Reader { council, clause: Some(clause) } = self {
-            return format!("{}/#{}", encode(council), encode(&clause_anchor(clause)));
+        match self {
+            Route::Reader { clause: Some(clause), .. } => {
+                format!("{}#{}", self.page_path(), encode(&clause_anchor(clause)))
+            }
+            _ => self.page_path(),
         }
+    }
+
+    /// The folder of the route's page below the site's root, without any `#fragment`: where the
+    /// static site writes its `index.html`. A clause's page is its protocol's.
+    pub fn page_path(&self) -> String {
+        let page = match self {
+            Route::Reader { council, clause: Some(_) } => Route::Reader { council: council.clone(), clause: None },
+            _ => self.clone(),
+        };
+        let mut path = page.to_hash().trim_start_matches("#/").to_string();
         if !path.is_empty() {
             path.push('/');
         }
@@ -152,17 +172,12 @@ impl Route {
     /// How many folders below the site's root the route's page is: the number of `../` that
     /// lead from it back to the root.
     pub fn depth(&self) -> usize {
-        let path = self.to_path();
-        let folders = path.split('#').next().unwrap_or_default();
-        folders.matches('/').count()
+        self.page_path().matches('/').count()
     }
 
-    /// The relative link from this route's page to the site's root (`./` at the root itself).
+    /// The relative link from this route's page to the site's root.
     pub fn root_prefix(&self) -> String {
-        match self.depth() {
-            0 => "./".to_string(),
-            depth => "../".repeat(depth),
-        }
+        root_prefix_at(self.depth())
     }
 
     /// Reads a path below the site's root, with the `#fragment` that may follow it. A fragment

@@ -320,6 +320,11 @@ pub fn is_counted_word(word: &str) -> bool {
     word.chars().any(is_word_char)
 }
 
+/// Text made safe inside HTML, in an element or a double-quoted attribute.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// Text as a TOML basic string, quoted and escaped: how drafted council files write every value.
 pub fn toml_string(text: &str) -> String {
     use std::fmt::Write;
