@@ -4,7 +4,7 @@
 
 use protocol_core::codec::{encode, Dataset};
 use protocol_core::diagnostic::Diagnostics;
-use protocol_core::draft::{draft_file, draft_guide, GuideDraft};
+use protocol_core::draft::{draft_file, draft_guide, GuideDraft, Precedents};
 use protocol_core::import::draft_council_file;
 use protocol_core::loader::{add_phrasings, load_council, load_topics, outside_phrasings, Checks, LoadedCouncil};
 use protocol_core::model::{SearchWords, Text, Topic};
@@ -60,11 +60,15 @@ pub fn check(file: &str, text: &str, source: &str, topics: &[Topic]) -> Result<L
     load_council(file, text, topics, checks, |_| Ok(source.to_string()))
 }
 
-/// Drafts the guide from the file's clauses alone; returns the whole file with the drafted
-/// outcomes, as `protocol-guide draft-guide` writes it, and the candidates.
+/// Drafts the guide from the file's clauses, with the built-in councils' reviewed guides as
+/// precedents; returns the whole file with the drafted outcomes, as `protocol-guide draft-guide`
+/// writes it, and the candidates.
 pub fn draft(file: &str, text: &str, source: &str, shared: &Shared) -> Result<(String, GuideDraft), Diagnostics> {
     let loaded = load_council(file, text, &shared.topics, Checks::CLAUSES_ONLY, |_| Ok(source.to_string()))?;
-    let guide = draft_guide(&loaded.council.clauses, &shared.topics, &shared.words);
+    let precedents = Precedents::from_councils(
+        protocol_guide_widget::data::councils().iter().filter(|other| other.id != loaded.council.id),
+    );
+    let guide = draft_guide(&loaded.council.clauses, &shared.topics, &shared.words, &precedents);
     Ok((draft_file(text, &guide), guide))
 }
 

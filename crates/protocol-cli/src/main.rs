@@ -546,7 +546,21 @@ fn draft_guide(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
     })?;
     let text =
         std::fs::read_to_string(&path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-    let draft = protocol_core::draft::draft_guide(&loaded.council.clauses, &topics, &words);
+    // The other councils' reviewed guides are precedents. One that does not load is left out and
+    // named, not fatal: the draft is still a draft, only ranked with less help.
+    let mut others = Vec::new();
+    for file in protocol_core::library::council_files(dir).map_err(|d| UsageError(d.to_string()))? {
+        if same_file(&file, &path) {
+            continue;
+        }
+        match load_council_file(&file, &topics) {
+            Ok(other) if other.council.id != loaded.council.id => others.push(other.council),
+            Ok(_) => {}
+            Err(d) => eprintln!("note: {} is not used as a precedent: {} problem(s)", file.display(), d.0.len()),
+        }
+    }
+    let precedents = protocol_core::draft::Precedents::from_councils(&others);
+    let draft = protocol_core::draft::draft_guide(&loaded.council.clauses, &topics, &words, &precedents);
     let file = protocol_core::draft::draft_file(&text, &draft);
     match flags.value("--out") {
         Some(out) => {
@@ -565,11 +579,19 @@ fn draft_guide(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Leave-one-out: each council's guide drafted from its clauses alone, against its reviewed guide.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Leave-one-out: each council's guide drafted from its clauses and the other councils' reviewed
+/// guides, against its own reviewed guide.
 fn eval_draft(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
     use protocol_core::draft::{
-        coverage_samples, draft_guide, fit_thresholds, score_against, suggest_coverage_with, DraftScore, FULL_FROM,
-        PARTIAL_FROM,
+        coverage_samples, draft_guide, fit_thresholds, score_against, suggest_coverage_with, DraftScore, Precedents,
+        FULL_FROM, PARTIAL_FROM,
     };
     let json_out = rest.iter().any(|a| a == "--json");
     no_flags(&rest.iter().filter(|a| *a != "--json").cloned().collect::<Vec<_>>())?;
@@ -578,9 +600,13 @@ fn eval_draft(dir: &Path, rest: &[String]) -> Result<ExitCode, UsageError> {
     let mut samples = Vec::new();
     let mut overall = DraftScore::default();
     for loaded in &library.councils {
-        // Only the clauses go in: the drafter never sees this council's outcomes, and the shared
-        // words (topics, phrasings, synonyms) hold no council's outcome text.
-        let draft = draft_guide(&loaded.council.clauses, &library.topics, &library.search_words);
+        // The council's clauses and the other four reviewed guides go in: the drafter never sees
+        // this council's outcomes, and the shared words (topics, phrasings, synonyms) hold no
+        // council's outcome text.
+        let precedents = Precedents::from_councils(
+            library.councils.iter().filter(|other| other.council.id != loaded.council.id).map(|other| &other.council),
+        );
+        let draft = draft_guide(&loaded.council.clauses, &library.topics, &library.search_words, &precedents);
         let score = score_against(&loaded.council, &draft);
         samples.push(coverage_samples(&loaded.council, &draft));
         overall.add(&score);

@@ -30,12 +30,16 @@ pub const CITE_SHARE: f32 = 0.8;
 const LABEL_WEIGHT: f32 = 2.0;
 const PHRASINGS_WEIGHT: f32 = 16.0;
 const TOPIC_WEIGHT: f32 = 2.0;
+/// All the quotes of other councils' reviewed guides for the situation together.
+const PRECEDENTS_WEIGHT: f32 = 16.0;
+/// A borrowed quote counts only where a piece holds at least this share of its words.
+const BORROWED_FROM: f32 = 0.5;
 
 /// Thresholds on the best candidate's strength (the share of the words of the situation's queries
 /// it matches, on average) for the suggested coverage. Fitted on the five reviewed councils by
 /// `eval-draft`, which also reports them fitted without the council measured.
-pub const FULL_FROM: f32 = 0.51;
-pub const PARTIAL_FROM: f32 = 0.45;
+pub const FULL_FROM: f32 = 0.49;
+pub const PARTIAL_FROM: f32 = 0.38;
 
 /// One clause that may answer a situation.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +68,17 @@ pub struct SituationDraft {
     pub strength: f32,
     /// Why this coverage is suggested, for the clerk.
     pub reason: String,
+    /// How much of each precedent's quotes this protocol repeats.
+    pub echoes: Vec<Echo>,
+}
+
+/// How closely a protocol repeats what another council quoted for a situation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Echo {
+    pub council: String,
+    pub level: CoverageLevel,
+    /// The share of the quotes' words found in one piece of this protocol, averaged over quotes.
+    pub share: f32,
 }
 
 /// A drafted guide: one entry per situation of the catalogue, in catalogue order.
@@ -72,17 +87,81 @@ pub struct GuideDraft {
     pub situations: Vec<SituationDraft>,
 }
 
+/// What other councils' reviewed guides found for one situation: the coverage, and the words of
+/// their own protocols they quoted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Precedent {
+    pub council: String,
+    pub level: CoverageLevel,
+    pub quotes: Vec<String>,
+}
+
+/// The reviewed guides a draft learns from, by situation id. Protocols borrow from one another, so
+/// the words another council quoted for a situation find the clause that answers it in a new
+/// protocol. They only rank this council's own clauses: nothing of theirs is written into a draft.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Precedents {
+    by_situation: HashMap<String, Vec<Precedent>>,
+}
+
+impl Precedents {
+    /// The reviewed (not draft) outcomes of these councils.
+    pub fn from_councils<'c>(councils: impl IntoIterator<Item = &'c Council>) -> Self {
+        let mut precedents = Precedents::default();
+        for council in councils {
+            for outcome in council.flow.outcomes().filter(|outcome| !outcome.draft) {
+                let mut quotes: Vec<String> = Vec::new();
+                for cite in &outcome.cites {
+                    if !quotes.iter().any(|q| q == cite.quote.as_ref()) {
+                        quotes.push(cite.quote.to_string());
+                    }
+                }
+                precedents.add(&council.id, &outcome.situation, outcome.coverage.level(), quotes);
+            }
+        }
+        precedents
+    }
+
+    /// What one council's reviewed guide found for a situation.
+    pub fn add(&mut self, council: &str, situation: &str, level: CoverageLevel, quotes: Vec<String>) {
+        let precedent = Precedent { council: council.to_string(), level, quotes };
+        self.by_situation.entry(situation.to_string()).or_default().push(precedent);
+    }
+
+    pub fn of(&self, situation: &str) -> &[Precedent] {
+        self.by_situation.get(situation).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Whether a query speaks for the situation itself or is words another council quoted for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum QueryKind {
+    Own,
+    /// A quote of the situation's precedent at this place.
+    Borrowed(usize),
+}
+
 /// The queries that stand for a situation, each with its weight.
-fn situation_queries(topic: &Topic, situation: &Situation) -> Vec<(String, f32)> {
-    let mut queries = vec![(situation.label.to_string(), LABEL_WEIGHT)];
+fn situation_queries(topic: &Topic, situation: &Situation, precedents: &[Precedent]) -> Vec<(String, f32, QueryKind)> {
+    let mut queries = vec![(situation.label.to_string(), LABEL_WEIGHT, QueryKind::Own)];
     let each = PHRASINGS_WEIGHT / situation.phrasings.len().max(1) as f32;
-    queries.extend(situation.phrasings.iter().map(|phrasing| (phrasing.to_string(), each)));
-    queries.push((format!("{} {}", topic.title, topic.summary), TOPIC_WEIGHT));
+    queries.extend(situation.phrasings.iter().map(|phrasing| (phrasing.to_string(), each, QueryKind::Own)));
+    queries.push((format!("{} {}", topic.title, topic.summary), TOPIC_WEIGHT, QueryKind::Own));
+    // Each council that quoted something counts alike, however many quotes it has.
+    let councils =
+        precedents.iter().filter(|p| !p.quotes.is_empty()).map(|p| p.council.as_str()).collect::<HashSet<_>>().len();
+    for (at, precedent) in precedents.iter().enumerate() {
+        let of_council =
+            precedents.iter().filter(|p| p.council == precedent.council).map(|p| p.quotes.len()).sum::<usize>();
+        let each = PRECEDENTS_WEIGHT / (councils * of_council).max(1) as f32;
+        queries.extend(precedent.quotes.iter().map(|quote| (quote.clone(), each, QueryKind::Borrowed(at))));
+    }
     queries
 }
 
-/// Drafts the guide for a council's clauses. Only the clauses are read: never a guide.
-pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords) -> GuideDraft {
+/// Drafts the guide for a council's clauses. Only the clauses are read, and other councils'
+/// reviewed guides as precedents: never this council's guide.
+pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords, precedents: &Precedents) -> GuideDraft {
     // Each paragraph or list item is searched on its own, with its clause's title and headings: a
     // long clause answers a situation where one of its paragraphs does, not by its length.
     let mut pieces: Vec<Clause> = Vec::new();
@@ -106,29 +185,48 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords) ->
     let mut situations = Vec::new();
     for topic in topics {
         for situation in &topic.situations {
-            let queries = situation_queries(topic, situation);
-            let total: f32 = queries.iter().map(|(_, weight)| weight).sum();
+            let queries = situation_queries(topic, situation, precedents.of(&situation.id));
+            let total: f32 = queries.iter().map(|(_, weight, _)| weight).sum();
+            let own_total: f32 =
+                queries.iter().filter(|(_, _, kind)| *kind == QueryKind::Own).map(|(_, weight, _)| weight).sum();
             // The fused score, and the share of the query's words matched, per clause.
             let mut scores = vec![0f32; clauses.len()];
             let mut strength = vec![0f32; clauses.len()];
             let mut piece_scores = vec![0f32; clause_of.len()];
-            for (query, weight) in &queries {
+            let of_situation = precedents.of(&situation.id);
+            // For each precedent, the share of its quotes' words this protocol repeats, summed.
+            let mut echo_sums = vec![0f32; of_situation.len()];
+            for (query, weight, kind) in &queries {
                 // A trailing space: the query is whole, not a last word still being typed.
                 let hits = index.search(&format!("{query} "), index.document_count());
                 let Some(best) = hits.first().map(|hit| hit.score) else { continue };
                 let typed = terms(query).len().max(1) as f32;
+                if let QueryKind::Borrowed(at) = kind {
+                    let repeated = hits.iter().map(|hit| hit.matched.len() as f32 / typed).fold(0f32, f32::max);
+                    echo_sums[*at] += repeated.min(1.0);
+                }
                 let mut seen = vec![false; clauses.len()];
                 for hit in hits {
                     let Some(&piece) = piece_at.get(hit.id.as_str()) else { continue };
-                    piece_scores[piece] += weight * hit.score / best;
+                    // An own query's scores are scaled to its best, so long and short queries weigh
+                    // alike; a borrowed quote counts by how much of it this piece repeats, so a
+                    // protocol that shares nothing with the quoting council is not led by it.
+                    let share = (hit.matched.len() as f32 / typed).min(1.0);
+                    let value = match kind {
+                        QueryKind::Own => hit.score / best,
+                        QueryKind::Borrowed(_) if share >= BORROWED_FROM => share * hit.score / best,
+                        QueryKind::Borrowed(_) => 0.0,
+                    };
+                    piece_scores[piece] += weight * value;
                     let at = clause_of[piece];
                     // A clause counts by its best paragraph (hits come best first).
                     if std::mem::replace(&mut seen[at], true) {
                         continue;
                     }
-                    // Each query's scores scaled to its best, so long and short queries weigh alike.
-                    scores[at] += weight * hit.score / best;
-                    strength[at] += weight * (hit.matched.len() as f32 / typed).min(1.0);
+                    scores[at] += weight * value;
+                    if *kind == QueryKind::Own {
+                        strength[at] += weight * share;
+                    }
                 }
             }
             let mut ranked: Vec<(usize, f32)> = scores
@@ -158,7 +256,16 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords) ->
                     Some(Candidate { clause: clauses[at].id.to_string(), score, quote })
                 })
                 .collect();
-            let best_strength = ranked.first().map_or(0.0, |&(at, _)| strength[at] / total);
+            let best_strength = ranked.first().map_or(0.0, |&(at, _)| strength[at] / own_total);
+            let echoes: Vec<Echo> = of_situation
+                .iter()
+                .zip(&echo_sums)
+                .map(|(precedent, sum)| Echo {
+                    council: precedent.council.clone(),
+                    level: precedent.level,
+                    share: if precedent.quotes.is_empty() { 0.0 } else { sum / precedent.quotes.len() as f32 },
+                })
+                .collect();
             let coverage = suggest_coverage(best_strength);
             let cited = match coverage {
                 CoverageLevel::None => 0,
@@ -181,6 +288,7 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords) ->
                 coverage,
                 strength: best_strength,
                 reason,
+                echoes,
             });
         }
     }
@@ -253,9 +361,9 @@ fn clauses_only(clauses: Vec<Clause>) -> Council {
 }
 
 /// How much each index term of the queries counts: its weight summed over the queries that use it.
-fn query_weights(queries: &[(String, f32)]) -> HashMap<String, f32> {
+fn query_weights(queries: &[(String, f32, QueryKind)]) -> HashMap<String, f32> {
     let mut weights: HashMap<String, f32> = HashMap::new();
-    for (query, weight) in queries {
+    for (query, weight, _) in queries {
         let distinct: HashSet<String> = terms(query).into_iter().collect();
         for term in distinct {
             *weights.entry(term).or_default() += weight;

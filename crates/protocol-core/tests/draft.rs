@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use protocol_core::draft::{
     draft_file, draft_guide, fit_thresholds, score_against, sentences_of, suggest_coverage, without_guide, GuideDraft,
-    CANDIDATES, FULL_FROM, MAX_CITED, PARTIAL_FROM,
+    Precedents, CANDIDATES, FULL_FROM, MAX_CITED, PARTIAL_FROM,
 };
 use protocol_core::library::{load_outside_in, load_synonyms_in, load_topics_in};
 use protocol_core::loader::{load_council, Checks};
@@ -31,7 +31,7 @@ fn fixture_draft() -> (Vec<Topic>, GuideDraft) {
     let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
         .expect("the fixture's clauses load");
     assert_eq!(loaded.council.flow.outcomes().count(), 0, "the guide is not read");
-    let draft = draft_guide(&loaded.council.clauses, &topics, &words);
+    let draft = draft_guide(&loaded.council.clauses, &topics, &words, &Precedents::default());
     (topics, draft)
 }
 
@@ -149,4 +149,50 @@ fn the_measure_compares_each_reviewed_outcome_with_its_situation() {
     // The interpretation outcome cites 2.1, which the draft ranks first.
     assert!(score.any_in_top3 >= 1, "{score:?}");
     let _ = topics;
+}
+
+#[test]
+fn another_councils_quote_lifts_the_clause_that_repeats_it_and_nothing_else() {
+    let (topics, words) = shared();
+    let source = fixture_source();
+    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
+        .expect("the fixture's clauses load");
+    let clauses = &loaded.council.clauses;
+    let alone = draft_guide(clauses, &topics, &words, &Precedents::default());
+    // A situation, and a clause its draft does not put in the top three.
+    let (situation, clause) = alone
+        .situations
+        .iter()
+        .find_map(|s| {
+            let top3: Vec<&str> = s.candidates.iter().take(3).map(|c| c.clause.as_str()).collect();
+            let outside = clauses.iter().find(|c| !top3.contains(&c.id.as_ref()) && c.pieces().count() == 1)?;
+            Some((s.id.clone(), outside))
+        })
+        .expect("some clause is outside some situation's top three");
+    let quote = clause.pieces().next().expect("one piece").to_string();
+    let with = |quote: &str| {
+        let mut precedents = Precedents::default();
+        precedents.add("elsewhere", &situation, CoverageLevel::Full, vec![quote.to_string()]);
+        draft_guide(clauses, &topics, &words, &precedents)
+    };
+    let lifted = with(&quote);
+    let drafted = lifted.situations.iter().find(|s| s.id == situation).expect("drafted");
+    assert!(drafted.candidates.iter().take(3).any(|c| c.clause == clause.id.as_ref()), "{drafted:?}");
+    assert_eq!(drafted.echoes.len(), 1);
+    assert!(drafted.echoes[0].share > 0.9, "{:?}", drafted.echoes);
+    // Coverage is the situation's own judgment: a precedent does not change it.
+    let before = alone.situations.iter().find(|s| s.id == situation).expect("drafted");
+    assert_eq!((drafted.coverage, drafted.strength), (before.coverage, before.strength));
+    // Words this protocol does not repeat change no ranking.
+    let unrelated = with("zebra crossings painted purple beside the aquarium");
+    for (a, b) in unrelated.situations.iter().zip(&alone.situations) {
+        let ids = |s: &protocol_core::draft::SituationDraft| {
+            s.candidates.iter().map(|c| c.clause.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(a), ids(b), "{}", a.id);
+    }
+    // Every other situation is drafted as before.
+    for (a, b) in lifted.situations.iter().zip(&alone.situations).filter(|(a, _)| a.id != situation) {
+        assert_eq!(a.candidates, b.candidates, "{}", a.id);
+    }
 }
