@@ -55,7 +55,7 @@ fn main() {
             std::process::exit(1);
         }
     }
-    let mut dataset = Dataset::from_library(library);
+    let mut dataset = Dataset::from_library(library).with_phrasings_in_index_form();
 
     // Test builds add a council full of hostile markup, and a deliberate panic export (cfg test_fixtures).
     println!("cargo::rustc-check-cfg=cfg(test_fixtures)");

@@ -586,6 +586,19 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// The everyday phrasings (of situations and of other council business) in the form the search
+    /// index reads (`search::index_form`): the widget only matches them, never shows them.
+    pub fn with_phrasings_in_index_form(mut self) -> Dataset {
+        let compact = |phrasings: &mut Vec<Text>| {
+            phrasings.iter_mut().for_each(|phrasing| *phrasing = crate::search::index_form(phrasing).into());
+        };
+        self.topics.iter_mut().flat_map(|topic| topic.situations.iter_mut()).for_each(|s| compact(&mut s.phrasings));
+        compact(&mut self.search_words.outside);
+        self
+    }
+}
+
 pub fn encode(data: &Dataset) -> Vec<u8> {
     let mut w = Writer { strings: Vec::new(), index: HashMap::new(), body: Vec::new(), clauses: Vec::new() };
     data.write(&mut w);

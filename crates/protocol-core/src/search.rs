@@ -374,6 +374,26 @@ impl DocTerms {
     }
 }
 
+/// A phrasing as the index reads it: the same words in order, with each run of the words it skips
+/// (stopwords that are not place words) cut to one "a", which still breaks a pair. The widget
+/// carries its phrasings in this form: they are never shown, only matched, and it is shorter.
+pub fn index_form(text: &str) -> String {
+    let mut out = String::new();
+    let mut skipped = false;
+    for word in words(text) {
+        if STOPWORDS.contains(&word.as_str()) && !PLACE_WORDS.contains(&word.as_str()) {
+            skipped = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if skipped { " a " } else { " " });
+        }
+        skipped = false;
+        out.push_str(&word);
+    }
+    out
+}
+
 /// The index term for two neighbouring words.
 fn pair_term(first: &str, second: &str) -> String {
     format!("{first} {second}")
@@ -797,6 +817,61 @@ mod tests {
         assert_eq!(edit_distance_within("complian", "complain", 2), Some(1));
         assert_eq!(edit_distance_within("moniter", "monitor", 1), Some(1));
         assert_eq!(edit_distance_within("clerk", "chair", 1), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_its_index_form_index_alike(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "Town", "clerk", "can't", "I", "council's", "officer", "?", "of", "parish", "reply",
+                    "won\u{2019}t", "Cllr", ",", "planning", "a", "councils", "complaint", "x1",
+                ]),
+                0..12,
+            ),
+            separators in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", "-", "/", "'"]), 12),
+        ) {
+            let text: String = words.iter().zip(&separators).map(|(w, s)| format!("{w}{s}")).collect();
+            let form = index_form(&text);
+            let (mut original, mut compact) = (DocTerms::default(), DocTerms::default());
+            original.add(&text, 1.0);
+            compact.add(&form, 1.0);
+            let sorted = |d: &DocTerms| {
+                let mut terms: Vec<(String, u32)> = d.0.iter().map(|(t, w)| (t.clone(), (w * 100.0) as u32)).collect();
+                terms.sort();
+                terms
+            };
+            proptest::prop_assert_eq!(sorted(&original), sorted(&compact));
+            proptest::prop_assert_eq!(&original.1, &compact.1);
+        }
+    }
+
+    #[test]
+    fn the_index_form_of_a_phrasing_indexes_alike() {
+        let texts = [
+            "Can I tell the clerk what to do?",
+            "the Town Clerk's report, and the parish council's clerk",
+            "who is the proper officer at the parish council",
+            "im the RFO and cllrs wont listen to the council's advice",
+            "",
+            "the a of",
+        ];
+        for text in texts {
+            let form = index_form(text);
+            let (mut original, mut compact) = (DocTerms::default(), DocTerms::default());
+            original.add(text, 1.0);
+            compact.add(&form, 1.0);
+            let sorted = |d: &DocTerms| {
+                let mut terms: Vec<(String, u32)> = d.0.iter().map(|(t, w)| (t.clone(), (w * 100.0) as u32)).collect();
+                terms.sort();
+                terms
+            };
+            assert_eq!(sorted(&original), sorted(&compact), "{text:?} as {form:?}");
+            assert_eq!(original.1, compact.1, "{text:?}: the same words seen, for typo fixes");
+            assert_eq!(index_form(&form), form, "already in index form");
+        }
+        assert_eq!(index_form("Can I tell the clerk what to do?"), "tell a clerk");
+        assert_eq!(index_form("the town clerk"), "town clerk");
     }
 
     #[test]
