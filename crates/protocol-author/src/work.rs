@@ -102,6 +102,11 @@ mod tests {
 
         let (drafted, guide) = draft("testshire.toml", &file, SOURCE, &shared).unwrap();
         assert_eq!(guide.situations.len(), shared.topics.iter().map(|t| t.situations.len()).sum::<usize>());
+        // The built-in councils' reviewed guides are the precedents, as for `draft-guide`.
+        let echoed: Vec<&str> =
+            guide.situations.iter().flat_map(|s| s.echoes.iter().map(|e| e.council.as_str())).collect();
+        assert!(echoed.contains(&"model") && echoed.contains(&"crawley"), "{echoed:?}");
+        assert!(!echoed.contains(&"testshire"));
         let loaded = check("testshire.toml", &drafted, SOURCE, &shared.topics).expect("the drafted guide checks");
         assert_eq!(loaded.drafts.len(), guide.situations.len());
         assert!(protocol_core::loader::refuse_drafts(&loaded).is_err());

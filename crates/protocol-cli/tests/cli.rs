@@ -254,7 +254,7 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
 /// is never tuned on: its floors sit just under what the search reaches today, so any change that
 /// loses ground there fails here.
 const RECALL_FLOORS: [(&str, f64, f64); 3] =
-    [("development.toml", 0.85, 0.98), ("holdout.toml", 0.71, 0.93), ("independent", 0.77, 0.86)];
+    [("development.toml", 0.85, 0.97), ("holdout.toml", 0.72, 0.94), ("independent", 0.80, 0.88)];
 
 #[test]
 fn search_recall_on_every_question_set_keeps_its_floor() {
@@ -487,10 +487,10 @@ fn leave_one_out_drafting_keeps_its_floor() {
     assert_eq!(rows.len(), 6, "five councils and overall");
     let overall = rows.iter().find(|r| r["council"] == "overall").expect("overall");
     let figure = |key: &str| overall[key].as_f64().expect(key);
-    assert!(figure("any_cited_in_top3") >= 0.87, "{overall}");
-    assert!(figure("cited_share_in_top3") >= 0.58, "{overall}");
-    assert!(figure("coverage_match") >= 0.56, "{overall}");
-    assert!(figure("coverage_match_thresholds_held_out") >= 0.51, "{overall}");
+    assert!(figure("any_cited_in_top3") >= 0.90, "{overall}");
+    assert!(figure("cited_share_in_top3") >= 0.62, "{overall}");
+    assert!(figure("coverage_match") >= 0.54, "{overall}");
+    assert!(figure("coverage_match_thresholds_held_out") >= 0.46, "{overall}");
     assert_eq!(overall["outcomes"], 294);
     for row in rows {
         assert!(row["any_cited_in_top3"].as_f64().expect("figure") >= 0.8, "{row}");

@@ -1,14 +1,16 @@
-//! Drafting a guide from a council's clauses alone (`protocol-guide draft-guide`): for every
-//! situation of the shared catalogue, the clauses that best answer it, each with the sentence that
-//! answers it best as its quote, and a suggested coverage with its reason. A draft says nothing
-//! in its own words: its guidance is the quotes themselves, and every outcome is marked
-//! `draft = true` until a clerk has reviewed it.
+//! Drafting a guide from a council's clauses (`protocol-guide draft-guide`): for every situation of
+//! the shared catalogue, the clauses that best answer it, each with the sentence that answers it
+//! best as its quote, and a suggested coverage with its reason. A draft says nothing in its own
+//! words: its guidance is the quotes themselves, and every outcome is marked `draft = true` until
+//! a clerk has reviewed it.
 //!
 //! Ranking uses the search index over the clauses (BM25, Snowball stems, word pairs, synonyms).
 //! The situation is the question: its label, every everyday phrasing of it (topics.toml and
-//! phrasings.toml) and its topic, each asked on its own and the scores fused. Nothing here reads a
-//! council's own outcomes, so a reviewed guide can be measured against the draft of its clauses
-//! (`score_against`, `protocol-guide eval-draft`). Pure: the CLI reads and writes the files.
+//! phrasings.toml) and its topic, each asked on its own and the scores fused; and the words other
+//! councils' reviewed guides quote for it (`Precedents`), which find the clause a borrowed protocol
+//! words the same way. Never this council's own outcomes, so a reviewed guide can be measured
+//! against the draft of its clauses (`score_against`, `protocol-guide eval-draft`). Pure: the CLI
+//! reads and writes the files.
 
 use crate::flow::narrates_coverage;
 use crate::model::{Block, Clause, Council, CoverageLevel, Flow, SearchWords, Situation, Topic};
@@ -39,7 +41,7 @@ const BORROWED_FROM: f32 = 0.5;
 /// it matches, on average) for the suggested coverage. Fitted on the five reviewed councils by
 /// `eval-draft`, which also reports them fitted without the council measured.
 pub const FULL_FROM: f32 = 0.49;
-pub const PARTIAL_FROM: f32 = 0.38;
+pub const PARTIAL_FROM: f32 = 0.487;
 
 /// One clause that may answer a situation.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,7 +277,7 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords, pr
                 }
             };
             let reason = format!(
-                "the best candidate matches {:.0}% of the words of the situation's queries on average (full from {:.0}%, partial from {:.0}%)",
+                "the best candidate matches {:.0}% of the words of the situation's queries on average (full from {:.1}%, partial from {:.1}%)",
                 best_strength * 100.0,
                 FULL_FROM * 100.0,
                 PARTIAL_FROM * 100.0
@@ -466,6 +468,22 @@ pub fn outcomes_toml(draft: &GuideDraft) -> String {
     for situation in &draft.situations {
         let _ = writeln!(out, "# {} ({})", comment_text(&situation.label), situation.id);
         let _ = writeln!(out, "# Suggested coverage: {}: {}.", situation.coverage.as_str(), situation.reason);
+        if !situation.echoes.is_empty() {
+            // What other reviewed guides found helps judge coverage; it is never this council's rule.
+            let found: Vec<String> = situation
+                .echoes
+                .iter()
+                .map(|echo| {
+                    format!(
+                        "{} {} ({:.0}% of its quoted words are here)",
+                        echo.council,
+                        echo.level.as_str(),
+                        echo.share * 100.0
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "# Other councils' reviewed guides: {}.", found.join("; "));
+        }
         if situation.candidates.is_empty() {
             let _ = writeln!(out, "# No clause shares words with this situation.");
         } else {
