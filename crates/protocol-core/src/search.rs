@@ -515,10 +515,16 @@ impl SearchIndex {
         for (position, term) in query_terms.iter().enumerate() {
             let mut concept: Vec<(String, f32)> = Vec::new();
             let mut sure_terms = vec![term.clone()];
-            if self.indexes(term) || self.shared.synonyms.knows(term) {
+            if self.corpus.postings.contains_key(term) || self.shared.synonyms.knows(term) {
                 add_term(&mut concept, term.clone(), 1.0);
             } else {
-                for fixed in self.near_terms(query_words[position]) {
+                // A word only the shared phrasings use may be one of their misspellings
+                // ("monitering"): it matches them as typed, and is still fixed towards the words
+                // the protocol uses.
+                if self.shared.phrasings.postings.contains_key(term) {
+                    add_term(&mut concept, term.clone(), 1.0);
+                }
+                for fixed in self.near_terms(query_words[position]).into_iter().filter(|fixed| fixed != term) {
                     add_term(&mut concept, fixed.clone(), TYPO_WEIGHT);
                     sure_terms.push(fixed);
                 }
@@ -592,7 +598,7 @@ impl SearchIndex {
             .vocabulary
             .iter()
             .chain(self.shared.vocabulary.iter())
-            .filter(|(word, _)| word.len().abs_diff(typed.len()) <= limit)
+            .filter(|(word, _)| word != typed && word.len().abs_diff(typed.len()) <= limit)
             .filter(|(word, _)| length > 4 || word.len() > typed.len() || same_letters(word, typed))
             .filter_map(|(word, stem)| edit_distance_within(typed, word, limit).map(|d| (d, stem)))
             .collect();
