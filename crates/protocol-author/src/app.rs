@@ -4,7 +4,7 @@
 //! checked by the loader, as the build checks it.
 
 use crate::browser;
-use crate::edit::{self, line_text, outcome_blocks, read_outcome, replace_outcome, OutcomeForm};
+use crate::edit::{self, line_text, outcome_blocks, read_outcome, replace_outcome, OutcomeTable};
 use crate::work::{self, Shared};
 use gloo_timers::callback::Timeout;
 use protocol_core::diagnostic::{Diagnostic, Diagnostics};
@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 const FILE_AREA: &str = "council-file";
 /// One field of the situation form changed: how the outcome takes the field's new value.
-type FormChange = Box<dyn Fn(&mut OutcomeForm, String)>;
+type FormChange = Box<dyn Fn(&mut OutcomeTable, String)>;
 /// How long after the last keystroke in the council file it is checked again.
 const CHECK_AFTER_MS: u32 = 400;
 
@@ -38,7 +38,7 @@ pub enum Msg {
     GoToLine(u32),
     DraftGuide,
     Select(usize),
-    Form(OutcomeForm),
+    Form(OutcomeTable),
     UseSelection { clause: String, area: String },
     Preview,
     PreviewFile(bool),
@@ -595,7 +595,7 @@ impl Author {
         }
     }
 
-    fn view_form(&self, ctx: &Context<Self>, form: OutcomeForm) -> Html {
+    fn view_form(&self, ctx: &Context<Self>, form: OutcomeTable) -> Html {
         let link = ctx.link();
         // The candidates drafted, then any other clause the outcome cites.
         let mut clauses: Vec<(String, Option<f32>)> = self
@@ -686,7 +686,7 @@ impl Author {
     fn view_candidate(
         &self,
         ctx: &Context<Self>,
-        form: &OutcomeForm,
+        form: &OutcomeTable,
         rank: usize,
         clause: &str,
         score: Option<f32>,

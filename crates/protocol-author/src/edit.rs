@@ -3,49 +3,16 @@
 //! leaving every other line as the clerk wrote it. Whether the result is right is for the loader.
 //! Pure, so it is tested natively.
 
+pub use protocol_core::outcome_table::OutcomeTable;
 pub use protocol_core::text::toml_string;
 
 use serde::Deserialize;
 use std::fmt::Write;
 
-/// One outcome as the form edits it: every field a council file's outcome may have.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-pub struct OutcomeForm {
-    pub id: String,
-    #[serde(default)]
-    pub title: Option<String>,
-    #[serde(default)]
-    pub contact: Option<Contact>,
-    #[serde(default)]
-    pub coverage: Option<String>,
-    #[serde(default)]
-    pub gap: Option<String>,
-    #[serde(default)]
-    pub related: Vec<String>,
-    #[serde(default)]
-    pub guidance: Vec<String>,
-    #[serde(default)]
-    pub cites: Vec<Cite>,
-    #[serde(default)]
-    pub draft: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Contact {
-    pub role: String,
-    pub clause: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Cite {
-    pub clause: String,
-    pub quote: String,
-}
-
 #[derive(Deserialize)]
 struct Outcomes {
     #[serde(default)]
-    outcome: Vec<OutcomeForm>,
+    outcome: Vec<OutcomeTable>,
 }
 
 /// Where one `[[outcome]]` table stands in a file: bytes `start..end`, lines `first..=last`
@@ -99,12 +66,12 @@ pub fn outcome_blocks(text: &str) -> Vec<OutcomeBlock> {
     blocks
 }
 
-fn read_table(text: &str) -> Option<Vec<OutcomeForm>> {
+fn read_table(text: &str) -> Option<Vec<OutcomeTable>> {
     toml::from_str::<Outcomes>(text).ok().map(|outcomes| outcomes.outcome)
 }
 
 /// The outcome `id` as the form shows it, or why it cannot be read from the file.
-pub fn read_outcome(text: &str, id: &str) -> Result<OutcomeForm, String> {
+pub fn read_outcome(text: &str, id: &str) -> Result<OutcomeTable, String> {
     let blocks = outcome_blocks(text);
     let block = blocks
         .iter()
@@ -119,7 +86,7 @@ pub fn read_outcome(text: &str, id: &str) -> Result<OutcomeForm, String> {
 
 /// The file with outcome `form.id` written from the form, in place; added at the end if the file
 /// has none by that id.
-pub fn replace_outcome(text: &str, form: &OutcomeForm) -> String {
+pub fn replace_outcome(text: &str, form: &OutcomeTable) -> String {
     let table = form.to_toml();
     match outcome_blocks(text).into_iter().find(|block| block.id.as_deref() == Some(form.id.as_str())) {
         Some(block) => {
@@ -136,107 +103,6 @@ pub fn replace_outcome(text: &str, form: &OutcomeForm) -> String {
             out
         }
     }
-}
-
-impl OutcomeForm {
-    /// The outcome as a council file's `[[outcome]]` table, ending with a newline.
-    pub fn to_toml(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "[[outcome]]\nid = {}", toml_string(&self.id));
-        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            let _ = writeln!(out, "title = {}", toml_string(title.trim()));
-        }
-        if self.draft {
-            let _ = writeln!(out, "draft = true");
-        }
-        if let Some(coverage) = &self.coverage {
-            let _ = writeln!(out, "coverage = {}", toml_string(coverage));
-        }
-        if let Some(gap) = self.gap.as_deref().filter(|g| !g.trim().is_empty()) {
-            let _ = writeln!(out, "gap = {}", toml_string(gap.trim()));
-        }
-        if let Some(contact) = &self.contact {
-            let _ = writeln!(
-                out,
-                "contact = {{ role = {}, clause = {} }}",
-                toml_string(&contact.role),
-                toml_string(&contact.clause)
-            );
-        }
-        if !self.related.is_empty() {
-            let related: Vec<String> = self.related.iter().map(|r| toml_string(r)).collect();
-            let _ = writeln!(out, "related = [{}]", related.join(", "));
-        }
-        if !self.guidance.is_empty() {
-            let _ = writeln!(out, "guidance = [");
-            for line in &self.guidance {
-                let _ = writeln!(out, "  {},", toml_string(line));
-            }
-            let _ = writeln!(out, "]");
-        }
-        if !self.cites.is_empty() {
-            let _ = writeln!(out, "cites = [");
-            for cite in &self.cites {
-                let _ = writeln!(
-                    out,
-                    "  {{ clause = {}, quote = {} }},",
-                    toml_string(&cite.clause),
-                    toml_string(&cite.quote)
-                );
-            }
-            let _ = writeln!(out, "]");
-        }
-        out
-    }
-
-    pub fn cites_clause(&self, clause: &str) -> bool {
-        self.cites.iter().any(|cite| cite.clause == clause)
-    }
-
-    /// Cites `clause` with `quote`, and adds the quote as a guidance line resting on it (a
-    /// draft's guidance is the protocol's own words) unless a line already names the clause.
-    pub fn cite(&mut self, clause: &str, quote: &str) {
-        if !self.cites_clause(clause) {
-            self.cites.push(Cite { clause: clause.to_string(), quote: quote.to_string() });
-        }
-        if !self.guidance.iter().any(|line| line_clauses(line).iter().any(|c| c == clause)) {
-            self.guidance.push(format!("{quote} [{clause}]"));
-        }
-        self.related.retain(|related| related != clause);
-    }
-
-    /// Stops citing `clause`: its cites go, and the guidance lines that rest on it alone.
-    pub fn uncite(&mut self, clause: &str) {
-        self.cites.retain(|cite| cite.clause != clause);
-        self.guidance.retain(|line| line_clauses(line) != [clause.to_string()]);
-        if self.contact.as_ref().is_some_and(|contact| contact.clause == clause) {
-            self.contact = None;
-        }
-    }
-
-    /// Quotes `quote` from `clause` instead of what was quoted before: the cite (added if there
-    /// was none) and a guidance line that was the old quote word for word.
-    pub fn set_quote(&mut self, clause: &str, quote: &str) {
-        let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(cite) = self.cites.iter_mut().find(|cite| cite.clause == clause) {
-            let old = format!("{} [{clause}]", cite.quote);
-            for line in self.guidance.iter_mut().filter(|line| **line == old) {
-                *line = format!("{quote} [{clause}]");
-            }
-            cite.quote = quote.clone();
-        }
-        self.cite(clause, &quote);
-    }
-
-    /// The coverage the form shows: the file's word, `full` when the file leaves it out.
-    pub fn coverage_word(&self) -> &str {
-        self.coverage.as_deref().unwrap_or("full")
-    }
-}
-
-/// The clauses a guidance line names at its end (`… [8.7, 8.8]`), as the loader reads them.
-pub fn line_clauses(line: &str) -> Vec<String> {
-    protocol_core::loader::split_guidance_line(line).map(|(_, clauses)| clauses).unwrap_or_default()
 }
 
 /// Where line `line` (1-based) starts and ends, in UTF-16 code units as a textarea counts them.
@@ -287,6 +153,7 @@ pub fn has_guide(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use protocol_core::outcome_table::Cite;
 
     const FILE: &str = r#"[council]
 id = "x"

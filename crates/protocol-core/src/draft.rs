@@ -14,8 +14,8 @@
 
 use crate::flow::narrates_coverage;
 use crate::model::{Block, Clause, Council, CoverageLevel, Flow, SearchWords, Situation, Topic};
+use crate::outcome_table::OutcomeTable;
 use crate::search::{terms, SearchIndex};
-use crate::text::toml_string;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -500,33 +500,22 @@ pub fn outcomes_toml(draft: &GuideDraft) -> String {
                 comment_text(&candidate.quote)
             );
         }
-        let _ = writeln!(out, "[[outcome]]");
-        let _ = writeln!(out, "id = {}", toml_string(&situation.id));
-        let _ = writeln!(out, "draft = true");
-        let _ = writeln!(out, "coverage = {}", toml_string(situation.coverage.as_str()));
         let cited = &situation.candidates[..situation.cited];
+        let mut table = OutcomeTable {
+            id: situation.id.clone(),
+            draft: true,
+            coverage: Some(situation.coverage.as_str().to_string()),
+            ..OutcomeTable::default()
+        };
         if situation.coverage == CoverageLevel::None {
-            let related: Vec<String> =
-                situation.candidates.iter().take(MAX_CITED).map(|c| toml_string(&c.clause)).collect();
-            let _ = writeln!(out, "related = [{}]", related.join(", "));
+            table.related = situation.candidates.iter().take(MAX_CITED).map(|c| c.clause.clone()).collect();
         } else {
-            let _ = writeln!(out, "guidance = [");
+            // The guidance is the quotes themselves, each resting on its clause.
             for candidate in cited {
-                let line = format!("{} [{}]", candidate.quote, candidate.clause);
-                let _ = writeln!(out, "  {},", toml_string(&line));
+                table.cite(&candidate.clause, &candidate.quote);
             }
-            let _ = writeln!(out, "]");
-            let _ = writeln!(out, "cites = [");
-            for candidate in cited {
-                let _ = writeln!(
-                    out,
-                    "  {{ clause = {}, quote = {} }},",
-                    toml_string(&candidate.clause),
-                    toml_string(&candidate.quote)
-                );
-            }
-            let _ = writeln!(out, "]");
         }
+        out.push_str(&table.to_toml());
         out.push('\n');
     }
     out

@@ -21,3 +21,5 @@ pub mod import;
 pub mod library;
 #[cfg(feature = "loader")]
 pub mod loader;
+#[cfg(feature = "loader")]
+pub mod outcome_table;
