@@ -79,8 +79,9 @@ pub struct SituationDraft {
 pub struct Echo {
     pub council: String,
     pub level: CoverageLevel,
-    /// The share of the quotes' words found in one piece of this protocol, averaged over quotes.
-    pub share: f32,
+    /// The share of the quotes' words found in one piece of this protocol, averaged over quotes;
+    /// none when the precedent quotes nothing (a `none` outcome).
+    pub share: Option<f32>,
 }
 
 /// A drafted guide: one entry per situation of the catalogue, in catalogue order.
@@ -187,7 +188,8 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords, pr
     let mut situations = Vec::new();
     for topic in topics {
         for situation in &topic.situations {
-            let queries = situation_queries(topic, situation, precedents.of(&situation.id));
+            let of_situation = precedents.of(&situation.id);
+            let queries = situation_queries(topic, situation, of_situation);
             let total: f32 = queries.iter().map(|(_, weight, _)| weight).sum();
             let own_total: f32 =
                 queries.iter().filter(|(_, _, kind)| *kind == QueryKind::Own).map(|(_, weight, _)| weight).sum();
@@ -195,7 +197,6 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords, pr
             let mut scores = vec![0f32; clauses.len()];
             let mut strength = vec![0f32; clauses.len()];
             let mut piece_scores = vec![0f32; clause_of.len()];
-            let of_situation = precedents.of(&situation.id);
             // For each precedent, the share of its quotes' words this protocol repeats, summed.
             let mut echo_sums = vec![0f32; of_situation.len()];
             for (query, weight, kind) in &queries {
@@ -265,7 +266,7 @@ pub fn draft_guide(clauses: &[Clause], topics: &[Topic], words: &SearchWords, pr
                 .map(|(precedent, sum)| Echo {
                     council: precedent.council.clone(),
                     level: precedent.level,
-                    share: if precedent.quotes.is_empty() { 0.0 } else { sum / precedent.quotes.len() as f32 },
+                    share: (!precedent.quotes.is_empty()).then(|| sum / precedent.quotes.len() as f32),
                 })
                 .collect();
             let coverage = suggest_coverage(best_strength);
@@ -473,13 +474,14 @@ pub fn outcomes_toml(draft: &GuideDraft) -> String {
             let found: Vec<String> = situation
                 .echoes
                 .iter()
-                .map(|echo| {
-                    format!(
+                .map(|echo| match echo.share {
+                    Some(share) => format!(
                         "{} {} ({:.0}% of its quoted words are here)",
                         echo.council,
                         echo.level.as_str(),
-                        echo.share * 100.0
-                    )
+                        share * 100.0
+                    ),
+                    None => format!("{} {} (it quotes nothing)", echo.council, echo.level.as_str()),
                 })
                 .collect();
             let _ = writeln!(out, "# Other councils' reviewed guides: {}.", found.join("; "));
