@@ -55,6 +55,27 @@ for (const journey of journeys) {
   });
 }
 
+test('a partly covered first result says, in the list, what the protocol does not say', async () => {
+  const gapOf = new Map(exportCouncil('guildford').flow.nodes.filter((n) => n.kind === 'outcome').map((n) => [n.id, n.gap]));
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/#/guildford/ask`);
+  await page.getByRole('searchbox').pressSequentially('publicity before the election', { delay: 10 });
+  const first = page.locator('.pg-result').first();
+  await first.waitFor();
+  const reached = (await first.locator('a').getAttribute('href')).replace(/\/$/, '').split('/').pop();
+  assert.equal(reached, 'media.pre-election');
+  assert.equal(await first.locator('.pg-coverage-partial').textContent(), 'Partly covered');
+  assert.equal(await first.locator('.pg-result-gap').innerText(), gapOf.get(reached));
+  // Only partly covered results carry a gap line.
+  for (const result of await page.locator('.pg-result').all()) {
+    const partial = (await result.locator('.pg-coverage-partial').count()) === 1;
+    assert.equal(await result.locator('.pg-result-gap').count(), partial ? 1 : 0);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing typed goes into the URL or anywhere else', async () => {
   const page = await browser.newPage();
   const before = server.requests.length;

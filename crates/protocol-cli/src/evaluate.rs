@@ -4,7 +4,10 @@
 //! (`expect = ["complaints.about-officer", "clause:8.7"]`). The independent set names what a right
 //! answer is about, so it survives changes to a council's outcome ids: `situations` and `clauses`
 //! for questions the protocol answers, and `answered = false` for questions it does not, where only
-//! an honest "not covered" (an outcome with coverage none, or no close match) counts as right.
+//! an honest "not covered" counts as right: an outcome of the situation asked about that says the
+//! protocol does not cover it (coverage none, or partial with the gap shown beside the result), or
+//! no close match. The `strict` figures leave out the partial outcome, as issue 12 first counted;
+//! see `docs/adr/0006-a-stated-gap-is-an-honest-answer.md`.
 
 use protocol_core::library::Library;
 use protocol_core::model::{Council, CoverageLevel};
@@ -42,9 +45,18 @@ struct Question {
     clauses: Vec<String>,
 }
 
+/// What counts as an honest answer to a question the protocol does not answer.
+#[derive(Clone, Copy, PartialEq)]
+enum Honest {
+    /// A none outcome of the situation asked about, or a partial one, whose result states its gap.
+    StatedGap,
+    /// Only a none outcome of that situation (or no close match).
+    Strict,
+}
+
 impl Question {
     /// Whether one result answers the question rightly.
-    fn accepts(&self, council: &Council, hit: &Hit) -> bool {
+    fn accepts(&self, council: &Council, hit: &Hit, honest: Honest) -> bool {
         if !self.expect.is_empty() {
             let key = match hit.kind {
                 HitKind::Clause => format!("clause:{}", hit.id),
@@ -59,17 +71,24 @@ impl Question {
             (true, HitKind::Outcome) => hit.coverage != CoverageLevel::None && in_situation(),
             (false, HitKind::Clause) => false,
             // Silence is only honest about the situation asked after.
-            (false, HitKind::Outcome) => hit.coverage == CoverageLevel::None && in_situation(),
+            (false, HitKind::Outcome) => {
+                let says_not_covered = match hit.coverage {
+                    CoverageLevel::None => true,
+                    CoverageLevel::Partial => honest == Honest::StatedGap && hit.gap.is_some(),
+                    CoverageLevel::Full => false,
+                };
+                says_not_covered && in_situation()
+            }
         }
     }
 
     /// The rank (0-based) of the first right result, where "no close match" counts as right,
     /// first, for a question the protocol does not answer.
-    fn rank(&self, council: &Council, answer: &Answer) -> Option<usize> {
+    fn rank(&self, council: &Council, answer: &Answer, honest: Honest) -> Option<usize> {
         if self.answered == Some(false) && answer.no_close_match {
             return Some(0);
         }
-        answer.hits.iter().position(|hit| self.accepts(council, hit))
+        answer.hits.iter().position(|hit| self.accepts(council, hit, honest))
     }
 
     fn unanswered(&self) -> bool {
@@ -128,6 +147,7 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
     let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
     let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
     let (mut all, mut answered, mut unanswered) = (Tally::default(), Tally::default(), Tally::default());
+    let (mut all_strict, mut unanswered_strict) = (Tally::default(), Tally::default());
     let mut by_council: std::collections::BTreeMap<String, Tally> = Default::default();
     let (mut false_alarms, mut answerable) = (0usize, 0usize);
     let mut misses = Vec::new();
@@ -139,11 +159,14 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
             .entry(question.council.clone())
             .or_insert_with(|| SearchIndex::with_shared(council, &library.topics, shared.clone()));
         let answer = index.ask_with(&question.text, 3, close);
-        let rank = question.rank(council, &answer);
+        let rank = question.rank(council, &answer, Honest::StatedGap);
+        let strict_rank = question.rank(council, &answer, Honest::Strict);
         all.add(rank);
+        all_strict.add(strict_rank);
         by_council.entry(question.council.clone()).or_default().add(rank);
         if question.unanswered() {
             unanswered.add(rank);
+            unanswered_strict.add(strict_rank);
         } else {
             answered.add(rank);
             answerable += 1;
@@ -167,6 +190,9 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
     report["set"] = json!(set.display().to_string());
     report["answered"] = answered.json();
     report["unanswered"] = unanswered.json();
+    // As issue 12 first counted: a partly covered outcome is never an honest "not covered".
+    report["strict"] = all_strict.json();
+    report["strict"]["unanswered"] = unanswered_strict.json();
     report["by_council"] = by_council.iter().map(|(id, tally)| (id.clone(), tally.json())).collect();
     // How often a question the protocol does answer is met with "no close match".
     report["no_close_match_false_alarms"] = json!({ "count": false_alarms, "of": answerable });

@@ -834,8 +834,9 @@ fn hit_json(hit: Hit) -> Value {
         "kind": hit.kind.as_str(),
         "id": hit.id,
         "title": hit.title,
-        "score": (hit.score * 1000.0).round() / 1000.0,
+        "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
         "coverage": hit.coverage.as_str(),
+        "gap": hit.gap,
         "cites": hit.cites,
         "matched": hit.matched,
     })

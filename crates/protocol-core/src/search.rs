@@ -2,7 +2,7 @@
 //! a synonym list for this field, and tolerance for typos and half-typed words.
 
 use crate::engine::{answers_to, coverage_of, replay};
-use crate::model::{Council, CoverageLevel, SearchWords, Topic};
+use crate::model::{Council, Coverage, CoverageLevel, SearchWords, Topic};
 use crate::text::is_word_char;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -122,6 +122,9 @@ pub struct Hit {
     pub score: f32,
     /// For an outcome, how much of its situation the protocol covers; a clause is the protocol's own words.
     pub coverage: CoverageLevel,
+    /// For a partly covered outcome, what the protocol does not say: shown with the result, so
+    /// a first answer that only bears on the question says where it stops.
+    pub gap: Option<String>,
     pub cites: Vec<String>,
     /// The words of the question this result matched, as typed: why it is here.
     pub matched: Vec<String>,
@@ -183,6 +186,7 @@ struct Doc {
     id: String,
     title: String,
     coverage: CoverageLevel,
+    gap: Option<String>,
     cites: Vec<String>,
 }
 
@@ -456,6 +460,10 @@ impl SearchIndex {
                 id: outcome.id.to_string(),
                 title: outcome.title.to_string(),
                 coverage,
+                gap: match &outcome.coverage {
+                    Coverage::Partial { gap } => Some(gap.to_string()),
+                    Coverage::Full | Coverage::None { .. } => None,
+                },
                 cites,
             });
             doc_terms.push(fields);
@@ -480,6 +488,7 @@ impl SearchIndex {
                 id: clause.id.to_string(),
                 title,
                 coverage: CoverageLevel::Full,
+                gap: None,
                 cites: vec![clause.id.to_string()],
             });
             doc_terms.push(fields);
@@ -712,6 +721,7 @@ impl SearchIndex {
                     title: doc.title.clone(),
                     score,
                     coverage: doc.coverage,
+                    gap: doc.gap.clone(),
                     cites: doc.cites.clone(),
                     matched: words
                         .iter()

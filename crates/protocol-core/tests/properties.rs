@@ -13,7 +13,7 @@ use protocol_core::engine::{answers_to, replay};
 use protocol_core::library::{load_library, Library};
 use protocol_core::model::*;
 use protocol_core::route::{Route, MAX_HASH_LEN};
-use protocol_core::search::{SearchIndex, MAX_QUERY_LEN};
+use protocol_core::search::{HitKind, SearchIndex, MAX_QUERY_LEN};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -516,4 +516,23 @@ fn a_very_long_question_is_cut_to_the_limit_and_stays_fast() {
     assert!(started.elapsed() < Duration::from_secs(2), "took {:?}", started.elapsed());
     assert!(!answer.hits.is_empty());
     assert_eq!(index.ask(&long[..MAX_QUERY_LEN], 8), answer);
+}
+
+#[test]
+fn a_partly_covered_result_carries_its_outcomes_gap_and_no_other_result_has_one() {
+    let mut partial_hits = 0;
+    for loaded in &library().councils {
+        let council = &loaded.council;
+        for outcome in council.flow.outcomes() {
+            for hit in index(&council.id).search(&outcome.title, 5) {
+                let expected = match council.flow.outcome(&hit.id).map(|o| &o.coverage) {
+                    Some(Coverage::Partial { gap }) if hit.kind == HitKind::Outcome => Some(gap.to_string()),
+                    _ => None,
+                };
+                partial_hits += usize::from(expected.is_some());
+                assert_eq!(hit.gap, expected, "{}: {} for {:?}", council.id, hit.id, outcome.title);
+            }
+        }
+    }
+    assert!(partial_hits > 20, "only {partial_hits} partly covered results");
 }
