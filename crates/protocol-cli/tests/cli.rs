@@ -254,12 +254,16 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
 /// whose result states its gap, as an honest answer to a question the protocol does not answer
 /// (ADR 0006). The independent set was frozen before any ranking change and is never tuned on: its
 /// floors sit just under what the search reaches today, so any change that loses ground there fails.
-const RECALL_FLOORS: [(&str, f64, f64); 3] =
-    [("development.toml", 0.85, 0.97), ("holdout.toml", 0.72, 0.94), ("independent", 0.85, 0.94)];
+const RECALL_FLOORS: [(&str, f64, f64); 4] = [
+    ("development.toml", 0.85, 0.97),
+    ("development-2.toml", 0.79, 0.92),
+    ("holdout.toml", 0.72, 0.94),
+    ("independent", 0.85, 0.94),
+];
 
 /// The same sets counted strictly (only a none outcome or "no close match" is honest), as issue 12
 /// first counted, so that the rule above cannot hide a loss.
-const STRICT_RECALL_FLOORS: [f64; 6] = [0.85, 0.97, 0.72, 0.94, 0.80, 0.88];
+const STRICT_RECALL_FLOORS: [f64; 8] = [0.85, 0.97, 0.75, 0.87, 0.72, 0.94, 0.80, 0.88];
 
 #[test]
 fn search_recall_on_every_question_set_keeps_its_floor() {
@@ -282,7 +286,7 @@ fn search_recall_on_every_question_set_keeps_its_floor() {
             );
         }
     }
-    let independent = &sets[2];
+    let independent = &sets[3];
     assert!(independent["questions"].as_u64().expect("count") >= 300);
     assert!(independent["unanswered"]["questions"].as_u64().expect("count") >= 48, "at least 15% unanswered");
 }
