@@ -98,7 +98,7 @@ fn result_item(links: Links, council: &'static Council, hit: &Hit) -> Html {
             }
             <a class="pg-link pg-result-title" href={links.href(&route)}>{ hit.title.clone() }</a>
             // Partly covered: say where the protocol stops, for someone who reads only this line.
-            if let Some(gap) = hit.gap.as_ref().filter(|gap| !gap.is_empty()) {
+            if let Some(gap) = &hit.gap {
                 <span class="pg-result-gap">{ gap.clone() }</span>
             }
             if hit.kind == HitKind::Outcome && !cites.is_empty() {

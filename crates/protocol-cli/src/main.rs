@@ -43,7 +43,7 @@ commands:
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
   eval-search [--set FILE|DIR]... [--misses]
-                                recall@1 and recall@3 on question sets (default: the two development, held-out
+                                recall@1 and recall@3 on question sets (default: the three development, held-out
                                 and independent sets in crates/protocol-cli/tests/search/)
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
   html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
@@ -156,10 +156,16 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
             let mut sets: Vec<PathBuf> = flags.values("--set").into_iter().map(PathBuf::from).collect();
             if sets.is_empty() {
                 let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search");
-                sets = ["development.toml", "development-2.toml", "holdout.toml", "independent"]
-                    .iter()
-                    .map(|set| own.join(set))
-                    .collect();
+                sets = [
+                    "development.toml",
+                    "development-unanswered.toml",
+                    "development-2.toml",
+                    "holdout.toml",
+                    "independent",
+                ]
+                .iter()
+                .map(|set| own.join(set))
+                .collect();
             }
             let library = load_or_report(&dir)?;
             evaluate::run(&library, &sets, with_misses, close).map_err(UsageError)

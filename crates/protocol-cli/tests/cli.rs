@@ -250,43 +250,46 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
     assert_usage_error(&run(&["ask", "--council", "atlantis", "hello"]), "unknown council `atlantis`");
 }
 
-/// The recall each set must keep, counting a partly covered outcome of the situation asked about,
-/// whose result states its gap, as an honest answer to a question the protocol does not answer
-/// (ADR 0006). The independent set was frozen before any ranking change and is never tuned on: its
-/// floors sit just under what the search reaches today, so any change that loses ground there fails.
-const RECALL_FLOORS: [(&str, f64, f64); 4] = [
-    ("development.toml", 0.85, 0.97),
-    ("development-2.toml", 0.79, 0.92),
-    ("holdout.toml", 0.72, 0.94),
-    ("independent", 0.85, 0.94),
-];
+/// The recall each set must keep, as (recall@1, recall@3): first counting a partly covered outcome
+/// of the situation asked about, whose result states its gap, as an honest answer to a question the
+/// protocol does not answer (ADR 0006); then strictly, as issue 12 first counted (only a none outcome
+/// or "no close match"), so that the first rule cannot hide a loss. The independent set was frozen
+/// before any ranking change and is never tuned on: its floors sit just under what the search
+/// reaches today, so any change that loses ground there fails.
+struct Floors {
+    set: &'static str,
+    stated_gap: (f64, f64),
+    strict: (f64, f64),
+}
 
-/// The same sets counted strictly (only a none outcome or "no close match" is honest), as issue 12
-/// first counted, so that the rule above cannot hide a loss.
-const STRICT_RECALL_FLOORS: [f64; 8] = [0.85, 0.97, 0.75, 0.87, 0.72, 0.94, 0.80, 0.88];
+const RECALL_FLOORS: [Floors; 5] = [
+    Floors { set: "development.toml", stated_gap: (0.85, 0.97), strict: (0.85, 0.97) },
+    Floors { set: "development-unanswered.toml", stated_gap: (0.88, 0.96), strict: (0.83, 0.88) },
+    Floors { set: "development-2.toml", stated_gap: (0.79, 0.92), strict: (0.75, 0.87) },
+    Floors { set: "holdout.toml", stated_gap: (0.72, 0.94), strict: (0.72, 0.94) },
+    Floors { set: "independent", stated_gap: (0.85, 0.94), strict: (0.80, 0.88) },
+];
 
 #[test]
 fn search_recall_on_every_question_set_keeps_its_floor() {
     let json = stdout_json(&run(&["eval-search"]));
     let sets = json["sets"].as_array().expect("sets");
     assert_eq!(sets.len(), RECALL_FLOORS.len());
-    for ((set, (name, at_1, at_3)), strict) in sets.iter().zip(RECALL_FLOORS).zip(STRICT_RECALL_FLOORS.chunks(2)) {
-        let path = set["set"].as_str().expect("set path");
+    for (set, floors) in sets.iter().zip(&RECALL_FLOORS) {
+        let (name, path) = (floors.set, set["set"].as_str().expect("set path"));
         assert!(path.ends_with(name), "{path}");
-        for (figures, floors, rule) in
-            [(set, [at_1, at_3], "stated gaps"), (&set["strict"], [strict[0], strict[1]], "strict")]
+        for (figures, (at_1, at_3), rule) in
+            [(set, floors.stated_gap, "stated gaps"), (&set["strict"], floors.strict, "strict")]
         {
             let (got_1, got_3) =
                 (figures["recall_at_1"].as_f64().expect("r@1"), figures["recall_at_3"].as_f64().expect("r@3"));
             assert!(
-                got_1 >= floors[0] && got_3 >= floors[1],
-                "{name} ({rule}): recall@1 {got_1} (floor {}), recall@3 {got_3} (floor {})",
-                floors[0],
-                floors[1]
+                got_1 >= at_1 && got_3 >= at_3,
+                "{name} ({rule}): recall@1 {got_1} (floor {at_1}), recall@3 {got_3} (floor {at_3})"
             );
         }
     }
-    let independent = &sets[3];
+    let independent = &sets[4];
     assert!(independent["questions"].as_u64().expect("count") >= 300);
     assert!(independent["unanswered"]["questions"].as_u64().expect("count") >= 48, "at least 15% unanswered");
 }
@@ -294,7 +297,8 @@ fn search_recall_on_every_question_set_keeps_its_floor() {
 #[test]
 fn a_partly_covered_outcome_of_the_situation_asked_is_honest_only_where_its_gap_is_shown() {
     // Guildford's pre-election outcome is partial (it sets no rules for publicity before an
-    // election); its instructing outcome is full, so it can never stand for "not covered".
+    // election); its instructing outcome is full, so it can never stand for "not covered"; and a
+    // gap answers only for its own situation.
     let dir = tempdir("stated-gap");
     let set = dir.join("set.toml");
     std::fs::write(
@@ -313,15 +317,28 @@ persona = "councillor"
 text = "can a councillor instruct an officer"
 answered = false
 situations = ["asking-officers.instructing"]
+
+[[question]]
+council = "guildford"
+persona = "councillor"
+text = "publicity before the election"
+answered = false
+situations = ["media.social-media"]
 "#,
     )
     .expect("write set");
     let json = stdout_json(&run(&["eval-search", "--set", set.to_str().expect("utf-8")]));
-    assert_eq!(json["unanswered"]["recall_at_1"], 0.5, "{json}");
+    // Only the first counts: the second's outcome is full, the third's gap is another situation's.
+    assert_eq!(json["unanswered"]["recall_at_1"], 0.333, "{json}");
     assert_eq!(json["strict"]["unanswered"]["recall_at_1"], 0.0, "{json}");
     let asked = stdout_json(&run(&["ask", "--council", "guildford", "publicity before the election"]));
     assert_eq!(asked["results"][0]["id"], "media.pre-election", "{asked}");
     assert_eq!(asked["results"][0]["gap"], "It does not set rules for publicity in the period before an election.");
+    let results = asked["results"].as_array().expect("results");
+    assert!(results.iter().any(|r| r["coverage"] != "partial"), "{asked}");
+    for result in results.iter().filter(|r| r["coverage"] != "partial") {
+        assert!(result["gap"].is_null(), "only a partly covered result has a gap: {result}");
+    }
 }
 
 #[test]

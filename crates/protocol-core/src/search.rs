@@ -166,8 +166,8 @@ fn within_limit(query: &str) -> &str {
 const OUTSIDE: u16 = u16::MAX;
 
 impl CloseMatch {
-    /// Calibrated on the two development sets (`eval-search --close-match SHARE,MARGIN`): the best
-    /// recall@1 on their unanswered questions with under 5% false alarms on answered ones.
+    /// Calibrated on the three development sets (`eval-search --close-match SHARE,MARGIN`): the
+    /// best recall@1 on their unanswered questions with under 5% false alarms on answered ones.
     pub const CALIBRATED: CloseMatch = CloseMatch { min_share: 0.5, outside_margin: 1.0 };
 }
 
@@ -460,9 +460,10 @@ impl SearchIndex {
                 id: outcome.id.to_string(),
                 title: outcome.title.to_string(),
                 coverage,
+                // A draft may leave its gap unwritten: then there is nothing to show.
                 gap: match &outcome.coverage {
-                    Coverage::Partial { gap } => Some(gap.to_string()),
-                    Coverage::Full | Coverage::None { .. } => None,
+                    Coverage::Partial { gap } if !gap.is_empty() => Some(gap.to_string()),
+                    Coverage::Full | Coverage::Partial { .. } | Coverage::None { .. } => None,
                 },
                 cites,
             });

@@ -9,7 +9,8 @@ use protocol_core::draft::{
 };
 use protocol_core::library::{load_outside_in, load_synonyms_in, load_topics_in};
 use protocol_core::loader::{load_council, Checks};
-use protocol_core::model::{CoverageLevel, SearchWords, Topic};
+use protocol_core::model::{Coverage, CoverageLevel, SearchWords, Topic};
+use protocol_core::search::SearchIndex;
 use protocol_core::text::contains_words;
 
 /// The shared catalogue with its phrasings, and the synonyms.
@@ -133,6 +134,18 @@ fn the_drafted_file_loads_with_its_outcomes_marked_draft() {
         assert_eq!(lines, quotes);
     }
     assert!(protocol_core::loader::refuse_drafts(&loaded).is_err());
+    // A drafted partial outcome has no gap written yet, so its search result shows none.
+    let index = SearchIndex::build(&loaded.council, &topics, &SearchWords::default());
+    let mut partial_hits = 0;
+    for outcome in outcomes.iter().filter(|o| matches!(&o.coverage, Coverage::Partial { gap } if gap.is_empty())) {
+        for cite in &outcome.cites {
+            for hit in index.search(&format!("{} ", cite.quote), 10).into_iter().filter(|h| h.id == outcome.id) {
+                assert_eq!(hit.gap, None, "{}", outcome.id);
+                partial_hits += 1;
+            }
+        }
+    }
+    assert!(partial_hits > 0, "no drafted partial outcome was found by its own quotes");
 }
 
 #[test]
