@@ -18,8 +18,8 @@ right = total = 0
 for judged in sorted((repo / "docs/reviews/blind-coverage").glob("*.json")):
     council = judged.stem
     verdicts = {v["situation"]: v["coverage"] for v in json.loads(judged.read_text())}
-    export = json.loads(subprocess.run([cli, "export", "--council", council], cwd=repo, check=True,
-                                       capture_output=True, text=True).stdout)
+    export = json.loads(subprocess.run([cli, "--dir", str(repo / "protocols"), "export", "--council", council],
+                                       check=True, capture_output=True, text=True).stdout)
     outcomes = [n for n in export["flow"]["nodes"] if n["kind"] == "outcome"]
     missing = [o["situation"] for o in outcomes if o["situation"] not in verdicts]
     if missing:
