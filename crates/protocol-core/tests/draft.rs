@@ -8,7 +8,7 @@ use protocol_core::draft::{
     Precedents, CANDIDATES, FULL_FROM, MAX_CITED, PARTIAL_FROM,
 };
 use protocol_core::library::{load_outside_in, load_synonyms_in, load_topics_in};
-use protocol_core::loader::{load_council, Checks};
+use protocol_core::loader::{load_council, Checks, LoadedCouncil};
 use protocol_core::model::{Coverage, CoverageLevel, SearchWords, Topic};
 use protocol_core::search::SearchIndex;
 use protocol_core::text::contains_words;
@@ -26,11 +26,16 @@ fn shared() -> (Vec<Topic>, SearchWords) {
     (topics, SearchWords { synonyms, outside })
 }
 
+/// The fixture council's clauses alone: what the drafter is given.
+fn fixture_clauses(topics: &[Topic]) -> LoadedCouncil {
+    let source = fixture_source();
+    load_council("fixture.toml", &fixture_text(), topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
+        .expect("the fixture's clauses load")
+}
+
 fn fixture_draft() -> (Vec<Topic>, GuideDraft) {
     let (topics, words) = shared();
-    let source = fixture_source();
-    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
-        .expect("the fixture's clauses load");
+    let loaded = fixture_clauses(&topics);
     assert_eq!(loaded.council.flow.outcomes().count(), 0, "the guide is not read");
     let draft = draft_guide(&loaded.council.clauses, &topics, &words, &Precedents::default());
     (topics, draft)
@@ -68,9 +73,7 @@ fn the_clause_that_answers_a_situation_ranks_first() {
 #[test]
 fn each_quote_is_a_sentence_word_for_word_inside_one_piece_of_its_clause() {
     let (topics, draft) = fixture_draft();
-    let source = fixture_source();
-    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
-        .expect("loads");
+    let loaded = fixture_clauses(&topics);
     let mut quotes = 0;
     for candidate in draft.situations.iter().flat_map(|s| s.candidates.iter()) {
         let clause = loaded.council.clause(&candidate.clause).expect("a real clause");
@@ -167,9 +170,7 @@ fn the_measure_compares_each_reviewed_outcome_with_its_situation() {
 #[test]
 fn another_councils_quote_lifts_the_clause_that_repeats_it_and_nothing_else() {
     let (topics, words) = shared();
-    let source = fixture_source();
-    let loaded = load_council("fixture.toml", &fixture_text(), &topics, Checks::CLAUSES_ONLY, move |_| Ok(source))
-        .expect("the fixture's clauses load");
+    let loaded = fixture_clauses(&topics);
     let clauses = &loaded.council.clauses;
     let alone = draft_guide(clauses, &topics, &words, &Precedents::default());
     // A situation, and a clause its draft does not put in the top three.
