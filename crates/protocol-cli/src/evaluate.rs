@@ -140,15 +140,35 @@ impl Tally {
     }
 }
 
+/// The same questions counted by both rules for an honest "not covered".
+#[derive(Default)]
+struct Tallies {
+    stated_gap: Tally,
+    strict: Tally,
+}
+
+impl Tallies {
+    fn add(&mut self, rank: Option<usize>, strict_rank: Option<usize>) {
+        self.stated_gap.add(rank);
+        self.strict.add(strict_rank);
+    }
+
+    /// The figures, with the strict ones (as issue 12 first counted) under `strict`.
+    fn json(&self) -> Value {
+        let mut figures = self.stated_gap.json();
+        figures["strict"] = self.strict.json();
+        figures
+    }
+}
+
 /// Recall on one set, overall, per council, and for answered and unanswered questions apart;
 /// `misses` lists the questions without a right answer in the top three.
 pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMatch) -> Result<Value, String> {
     let questions = load_set(set)?;
     let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
     let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
-    let (mut all, mut answered, mut unanswered) = (Tally::default(), Tally::default(), Tally::default());
-    let (mut all_strict, mut unanswered_strict) = (Tally::default(), Tally::default());
-    let mut by_council: std::collections::BTreeMap<String, (Tally, Tally)> = Default::default();
+    let (mut all, mut answered, mut unanswered) = (Tallies::default(), Tally::default(), Tallies::default());
+    let mut by_council: std::collections::BTreeMap<String, Tallies> = Default::default();
     let (mut false_alarms, mut answerable) = (0usize, 0usize);
     let mut misses = Vec::new();
     for question in &questions {
@@ -161,15 +181,12 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
         let answer = index.ask_with(&question.text, 3, close);
         let rank = question.rank(council, &answer, Honest::StatedGap);
         let strict_rank = question.rank(council, &answer, Honest::Strict);
-        all.add(rank);
-        all_strict.add(strict_rank);
-        let council_tally = by_council.entry(question.council.clone()).or_default();
-        council_tally.0.add(rank);
-        council_tally.1.add(strict_rank);
+        all.add(rank, strict_rank);
+        by_council.entry(question.council.clone()).or_default().add(rank, strict_rank);
         if question.unanswered() {
-            unanswered.add(rank);
-            unanswered_strict.add(strict_rank);
+            unanswered.add(rank, strict_rank);
         } else {
+            // The two rules differ only for questions the protocol does not answer.
             answered.add(rank);
             answerable += 1;
             false_alarms += usize::from(answer.no_close_match);
@@ -192,18 +209,9 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
     let mut report = all.json();
     report["set"] = json!(set.display().to_string());
     report["answered"] = answered.json();
-    report["unanswered"] = unanswered.json();
-    // As issue 12 first counted: a partly covered outcome is never an honest "not covered".
-    report["strict"] = all_strict.json();
-    report["strict"]["unanswered"] = unanswered_strict.json();
-    report["by_council"] = by_council
-        .iter()
-        .map(|(id, (tally, strict))| {
-            let mut figures = tally.json();
-            figures["strict"] = strict.json();
-            (id.clone(), figures)
-        })
-        .collect();
+    report["unanswered"] = unanswered.stated_gap.json();
+    report["strict"]["unanswered"] = unanswered.strict.json();
+    report["by_council"] = by_council.iter().map(|(id, tallies)| (id.clone(), tallies.json())).collect();
     // How often a question the protocol does answer is met with "no close match".
     report["no_close_match_false_alarms"] = json!({ "count": false_alarms, "of": answerable });
     if with_misses {
