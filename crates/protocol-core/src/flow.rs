@@ -71,12 +71,21 @@ pub fn catalogue_nodes(topics: &[Topic]) -> Vec<Node> {
     nodes
 }
 
-/// Sets each outcome's topic and situation: the first of the catalogue's situations, in order,
-/// whose branch reaches it.
+/// Sets each outcome's topic and situation: the situation it is the node of, or else the first of
+/// the catalogue's situations, in order, whose branch reaches it. An outcome that answers a
+/// situation directly stays that situation's even when another situation's question also leads
+/// to it (Leighton-Linslade's committee papers, offered again under "need to know").
 pub fn place_outcomes(nodes: &mut [Node], topics: &[Topic]) {
     let index: HashMap<String, usize> =
         nodes.iter().enumerate().map(|(at, node)| (node.id().to_string(), at)).collect();
     let mut placed: HashMap<usize, (String, String)> = HashMap::new();
+    for topic in topics {
+        for situation in &topic.situations {
+            if let Some(&at) = index.get(situation.id.as_ref()) {
+                placed.insert(at, (topic.id.to_string(), situation.id.to_string()));
+            }
+        }
+    }
     for topic in topics {
         for situation in &topic.situations {
             let mut stack = vec![situation.id.to_string()];

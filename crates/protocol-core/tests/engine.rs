@@ -53,6 +53,25 @@ fn outcomes_under_a_situation_carry_the_labels_chosen_on_the_way() {
 }
 
 #[test]
+fn an_outcome_that_answers_a_situation_belongs_to_it_however_else_it_is_reached() {
+    let library = library();
+    let council = library.council("leighton-linslade").expect("council");
+    // Also offered under "need to know", which comes first in the catalogue.
+    assert!(outcomes_under(council, "information.need-to-know")
+        .iter()
+        .any(|(_, outcome)| outcome.id == "information.committee-papers"));
+    let outcome = council.flow.outcome("information.committee-papers").expect("outcome");
+    assert_eq!(outcome.situation, "information.committee-papers");
+    for council in library.councils.iter().map(|loaded| &loaded.council) {
+        for outcome in council.flow.outcomes() {
+            if protocol_core::model::find_situation(&library.topics, &outcome.id).is_some() {
+                assert_eq!(outcome.situation, outcome.id, "{}: {}", council.id, outcome.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn coverage_of_a_situation_is_the_most_any_branch_covers() {
     let library = library();
     let model = library.council("model").expect("model");
