@@ -44,7 +44,7 @@ commands:
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
   eval-search [--set FILE|DIR]... [--misses]
                                 recall@1 and recall@3 on question sets (default: the three development, held-out
-                                and independent sets in crates/protocol-cli/tests/search/)
+                                and two independent sets in crates/protocol-cli/tests/search/)
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
   html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
 options:
@@ -162,6 +162,7 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
                     "development-2.toml",
                     "holdout.toml",
                     "independent",
+                    "independent-2",
                 ]
                 .iter()
                 .map(|set| own.join(set))

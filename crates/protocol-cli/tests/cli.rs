@@ -253,22 +253,24 @@ fn ask_without_a_question_or_council_is_a_usage_error() {
 /// The recall each set must keep, as (recall@1, recall@3): first counting a partly covered outcome
 /// of the situation asked about, whose result states its gap, as an honest answer to a question the
 /// protocol does not answer (ADR 0006); then strictly, as issue 12 first counted (only a none outcome
-/// or "no close match"), so that the first rule cannot hide a loss. The independent set was frozen
-/// before any ranking change and is never tuned on: its floors sit just under what the search
-/// reaches today, so any change that loses ground there fails.
+/// or "no close match"), so that the first rule cannot hide a loss. The independent sets are never tuned on: the first
+/// was frozen before any ranking change, the second after the last one. Their floors sit at or just
+/// under what the search reaches today, so any change that loses ground there fails.
 struct Floors {
     set: &'static str,
     stated_gap: (f64, f64),
     strict: (f64, f64),
 }
 
-const RECALL_FLOORS: [Floors; 5] = [
+const RECALL_FLOORS: [Floors; 6] = [
     Floors { set: "development.toml", stated_gap: (0.88, 0.98), strict: (0.88, 0.98) },
     Floors { set: "development-unanswered.toml", stated_gap: (0.93, 0.97), strict: (0.88, 0.90) },
     Floors { set: "development-2.toml", stated_gap: (0.83, 0.92), strict: (0.79, 0.87) },
     Floors { set: "holdout.toml", stated_gap: (0.80, 0.95), strict: (0.80, 0.95) },
     // Issue 12's goal, as floor: counting stated gaps, the independent set meets it exactly.
     Floors { set: "independent", stated_gap: (0.85, 0.95), strict: (0.82, 0.89) },
+    // Written and frozen after the last ranking change, and measured once: short of the goal at 3.
+    Floors { set: "independent-2", stated_gap: (0.86, 0.93), strict: (0.78, 0.83) },
 ];
 
 #[test]
@@ -290,9 +292,14 @@ fn search_recall_on_every_question_set_keeps_its_floor() {
             );
         }
     }
-    let independent = &sets[4];
-    assert!(independent["questions"].as_u64().expect("count") >= 300);
-    assert!(independent["unanswered"]["questions"].as_u64().expect("count") >= 48, "at least 15% unanswered");
+    for independent in &sets[4..] {
+        assert!(independent["questions"].as_u64().expect("count") >= 300);
+        let unanswered = independent["unanswered"]["questions"].as_u64().expect("count");
+        assert!(unanswered * 100 >= independent["questions"].as_u64().expect("count") * 15, "at least 15% unanswered");
+        for council in ["crawley", "guildford", "leighton-linslade", "model", "pitstone"] {
+            assert!(independent["by_council"][council]["questions"].as_u64().expect("count") >= 50, "{council}");
+        }
+    }
 }
 
 #[test]
