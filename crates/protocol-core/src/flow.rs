@@ -71,21 +71,17 @@ pub fn catalogue_nodes(topics: &[Topic]) -> Vec<Node> {
     nodes
 }
 
-/// Sets each outcome's topic and situation: the situation it is the node of, or else the first of
-/// the catalogue's situations, in order, whose branch reaches it. An outcome that answers a
-/// situation directly stays that situation's even when another situation's question also leads
-/// to it (Leighton-Linslade's committee papers, offered again under "need to know").
+/// Sets each outcome's topic and situation: the first of the catalogue's situations, in order,
+/// whose branch reaches it without passing through another situation's own node. An outcome or
+/// question that answers a situation directly stays that situation's even when another
+/// situation's question also leads to it (Leighton-Linslade's committee papers, offered again
+/// under "need to know").
 pub fn place_outcomes(nodes: &mut [Node], topics: &[Topic]) {
     let index: HashMap<String, usize> =
         nodes.iter().enumerate().map(|(at, node)| (node.id().to_string(), at)).collect();
+    let situation_nodes: HashSet<&str> =
+        topics.iter().flat_map(|topic| topic.situations.iter().map(|situation| situation.id.as_ref())).collect();
     let mut placed: HashMap<usize, (String, String)> = HashMap::new();
-    for topic in topics {
-        for situation in &topic.situations {
-            if let Some(&at) = index.get(situation.id.as_ref()) {
-                placed.insert(at, (topic.id.to_string(), situation.id.to_string()));
-            }
-        }
-    }
     for topic in topics {
         for situation in &topic.situations {
             let mut stack = vec![situation.id.to_string()];
@@ -97,7 +93,8 @@ pub fn place_outcomes(nodes: &mut [Node], topics: &[Topic]) {
                 }
                 placed.entry(at).or_insert_with(|| (topic.id.to_string(), situation.id.to_string()));
                 if let Node::Question(question) = &nodes[at] {
-                    stack.extend(question.options.iter().map(|choice| choice.next.to_string()));
+                    let onward = question.options.iter().map(|choice| choice.next.to_string());
+                    stack.extend(onward.filter(|next| !situation_nodes.contains(next.as_str())));
                 }
             }
         }

@@ -143,6 +143,23 @@ fn outcomes_know_their_topic_and_situation_through_council_questions() {
 }
 
 #[test]
+fn outcomes_under_another_situations_question_stay_that_situations() {
+    // "Instructing" comes first in the catalogue, and its question also offers the complaints
+    // situation's own question.
+    let text = fixture_with(
+        "[[outcome]]\nid = \"asking-officers.instructing\"\ncoverage = \"none\"",
+        "[[question]]\nid = \"asking-officers.instructing\"\ntext = \"Is it a complaint?\"\noptions = [\n  \
+         { label = \"Yes\", next = \"complaints.councillor-about-officer\" },\n  \
+         { label = \"No\", next = \"asking-officers.instructing-only\" },\n]\n\n\
+         [[outcome]]\nid = \"asking-officers.instructing-only\"\ncoverage = \"none\"",
+    );
+    let loaded = load_with(&text, &fixture_source()).unwrap_or_else(|d| panic!("{d}"));
+    let situation_of = |id: &str| loaded.council.flow.outcome(id).expect("outcome").situation.to_string();
+    assert_eq!(situation_of("complaints.about-clerk"), "complaints.councillor-about-officer");
+    assert_eq!(situation_of("asking-officers.instructing-only"), "asking-officers.instructing");
+}
+
+#[test]
 fn guidance_that_narrates_coverage_is_refused_at_its_line() {
     let line = "\"The protocol says nothing more, so raise it with the Clerk. [1.1]\"";
     let broken = fixture_with("\"Raise your concern with the Clerk, in private. [1.1]\"", line);
