@@ -67,8 +67,8 @@ const CLOSEST_PHRASINGS: usize = 3;
 const CLOSEST_DECAY: [f32; CLOSEST_PHRASINGS] = [1.0, 0.75, 0.5];
 const PREFIX_WEIGHT: f32 = 0.6;
 /// How much the situation the phrasings name adds to its outcomes, as a share of the best
-/// score: a sure situation lifts its outcome level with the best match, an unsure one hardly at
-/// all. Chosen on the development sets, where 0.5 to 1.0 ranked alike.
+/// score: a sure situation's outcomes gain as much as the best match scored, an unsure one's
+/// hardly anything. Chosen on the development sets, where 0.5 to 1.0 ranked alike.
 const SITUATION_WEIGHT: f32 = 1.0;
 /// Laplace smoothing for the situation model: a word a situation's phrasings never use still
 /// leaves it possible.
@@ -299,7 +299,8 @@ pub struct SharedWords {
     phrasing_situation: Vec<u16>,
     situations: Vec<String>,
     /// For each situation, and last for other council business, the total weight of its
-    /// phrasings' terms: with the postings, a naive Bayes model of which situation a question is.
+    /// phrasings' terms: with the postings, a naive Bayes model of which situation a question is
+    /// about.
     situation_lengths: Vec<f32>,
     vocabulary: Vec<(String, String)>,
     synonyms: Synonyms,
@@ -368,7 +369,7 @@ impl SharedWords {
     /// by multinomial naive Bayes over the phrasings with equal priors: the phrasings are examples
     /// to learn from, not only documents to match. Hand-written because it is a few lines over the
     /// postings already held; a library would bring its own copy of the counts and a matrix crate.
-    fn situation_likelihoods(&self, query_terms: &[String]) -> Vec<f32> {
+    fn situation_chances(&self, query_terms: &[String]) -> Vec<f32> {
         let classes = self.situation_lengths.len();
         let vocabulary = self.phrasings.postings.len() as f32;
         let mut log_likelihood = vec![0f32; classes];
@@ -383,7 +384,8 @@ impl SharedWords {
                 *log += ((count + SMOOTHING) / (length + SMOOTHING * vocabulary)).ln();
             }
         }
-        // Softmax: shifted by the largest so no exponent overflows.
+        // Softmax, shifted by the largest: a long question's log-likelihoods are all far below
+        // zero, and unshifted every exponent would underflow to 0 and the shares to NaN.
         let largest = log_likelihood.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mut chances: Vec<f32> = log_likelihood.iter().map(|log| (log - largest).exp()).collect();
         let total: f32 = chances.iter().sum();
@@ -755,8 +757,8 @@ impl SearchIndex {
         // outcomes of a likely situation that the words alone ranked a little lower.
         let best = ranked.iter().map(|(_, score)| *score).fold(0.0, f32::max);
         // Each word by the term it was taken for (as typed, or its typo fix), and each pair.
-        let question: Vec<String> = concepts.iter().filter_map(|c| c.anchors.first().cloned()).collect();
-        let chances = self.shared.situation_likelihoods(&question);
+        let question_terms: Vec<String> = concepts.iter().filter_map(|c| c.anchors.first().cloned()).collect();
+        let chances = self.shared.situation_chances(&question_terms);
         for (doc, score) in ranked.iter_mut() {
             if let (HitKind::Outcome, Some(situation)) = (self.docs[*doc].kind, self.doc_situation[*doc]) {
                 *score += SITUATION_WEIGHT * best * chances[usize::from(situation)];
@@ -974,13 +976,17 @@ mod tests {
             &["grant from the fund", "a grant for the hall", "application forms", "my application"],
             &["bins collection"],
         );
-        let chances = shared.situation_likelihoods(&terms("grant application"));
+        // As `rank` asks it: each word, and the pair.
+        let question: Vec<String> =
+            terms("grant application").into_iter().chain(pair_terms("grant application")).collect();
+        assert_eq!(question.len(), 3, "{question:?}");
+        let chances = shared.situation_chances(&question);
         assert_eq!(chances.len(), 3, "two situations and other council business");
         assert!(chances[1] > chances[0] && chances[1] > 0.5, "{chances:?}");
         let sum: f32 = chances.iter().sum();
         assert!((sum - 1.0).abs() < 1e-4, "{chances:?}");
         // Other council business is a class of its own.
-        let outside = shared.situation_likelihoods(&terms("bins collection"));
+        let outside = shared.situation_chances(&terms("bins collection"));
         assert!(outside[2] > 0.5 && outside[2] > outside[0] + outside[1], "{outside:?}");
     }
 
@@ -988,16 +994,23 @@ mod tests {
     fn words_no_phrasing_uses_leave_the_situations_equally_likely() {
         let shared = shared_words(&["grant application"], &["budget report"], &[]);
         for question in [vec![], terms("zebra crossing")] {
-            let chances = shared.situation_likelihoods(&question);
+            let chances = shared.situation_chances(&question);
             assert!(chances.iter().all(|c| (c - 1.0 / 3.0).abs() < 1e-4), "{question:?}: {chances:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
-        fn situation_chances_are_a_distribution_for_any_question(question in "[a-z ]{0,200}") {
+        fn situation_chances_are_a_distribution_for_any_question(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["grant", "application", "budget", "report", "bins", "zebra", "the", "a"]),
+                0..60,
+            ),
+        ) {
             let shared = shared_words(&["grant application", "grant"], &["budget report"], &["bins"]);
-            let chances = shared.situation_likelihoods(&terms(&question));
+            let question = words.join(" ");
+            let question_terms: Vec<String> = terms(&question).into_iter().chain(pair_terms(&question)).collect();
+            let chances = shared.situation_chances(&question_terms);
             proptest::prop_assert!(chances.iter().all(|c| c.is_finite() && *c >= 0.0), "{:?}", chances);
             proptest::prop_assert!((chances.iter().sum::<f32>() - 1.0).abs() < 1e-3, "{:?}", chances);
         }
