@@ -172,6 +172,12 @@ fn within_limit(query: &str) -> &str {
 /// Marks a phrasing that belongs to no situation: other council business.
 const OUTSIDE: u16 = u16::MAX;
 
+/// A phrasing's class in the situation model: its situation's place, or for other council
+/// business (`OUTSIDE`) the last class, after the `situations` situations.
+fn class_of(situation: u16, situations: usize) -> usize {
+    usize::from(situation).min(situations)
+}
+
 impl CloseMatch {
     /// Calibrated on the three development sets (`eval-search --close-match SHARE,MARGIN`): the
     /// best recall@1 on their unanswered questions with under 5% false alarms on answered ones.
@@ -351,14 +357,15 @@ impl SharedWords {
             phrasing_terms.push(fields);
             phrasing_situation.push(OUTSIDE);
         }
+        let phrasings = Corpus::new(&phrasing_terms);
         let mut situation_lengths = vec![0f32; situations.len() + 1];
-        for (fields, situation) in phrasing_terms.iter().zip(&phrasing_situation) {
-            situation_lengths[usize::from(*situation).min(situations.len())] += fields.0.values().sum::<f32>();
+        for (length, situation) in phrasings.lengths.iter().zip(&phrasing_situation) {
+            situation_lengths[class_of(*situation, situations.len())] += length;
         }
         SharedWords {
             situation_lengths,
             vocabulary: vocabulary_of(&phrasing_terms),
-            phrasings: Corpus::new(&phrasing_terms),
+            phrasings,
             phrasing_situation,
             situations,
             synonyms: Synonyms::new(&words.synonyms),
@@ -378,7 +385,7 @@ impl SharedWords {
             let Some(list) = self.phrasings.postings.get(term) else { continue };
             counts.iter_mut().for_each(|c| *c = 0.0);
             for &(phrasing, weight) in list {
-                counts[usize::from(self.phrasing_situation[phrasing as usize]).min(classes - 1)] += weight;
+                counts[class_of(self.phrasing_situation[phrasing as usize], classes - 1)] += weight;
             }
             for ((log, count), length) in log_likelihood.iter_mut().zip(&counts).zip(&self.situation_lengths) {
                 *log += ((count + SMOOTHING) / (length + SMOOTHING * vocabulary)).ln();
