@@ -163,18 +163,23 @@ impl Tallies {
 
 /// Recall on one set, overall, per council, and for answered and unanswered questions apart;
 /// `misses` lists the questions without a right answer in the top three.
-pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMatch) -> Result<Value, String> {
-    let questions = load_set(set)?;
+fn measure(
+    library: &Library,
+    name: &str,
+    questions: &[Question],
+    with_misses: bool,
+    close: CloseMatch,
+) -> Result<Value, String> {
     let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
     let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
     let (mut all, mut answered, mut unanswered) = (Tallies::default(), Tally::default(), Tallies::default());
     let mut by_council: std::collections::BTreeMap<String, Tallies> = Default::default();
     let (mut false_alarms, mut answerable) = (0usize, 0usize);
     let mut misses = Vec::new();
-    for question in &questions {
+    for question in questions {
         let council = library
             .council(&question.council)
-            .ok_or_else(|| format!("unknown council `{}` in {}", question.council, set.display()))?;
+            .ok_or_else(|| format!("unknown council `{}` in {name}", question.council))?;
         let index = indexes
             .entry(question.council.clone())
             .or_insert_with(|| SearchIndex::with_shared(council, &library.topics, shared.clone()));
@@ -207,7 +212,7 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
         }
     }
     let mut report = all.json();
-    report["set"] = json!(set.display().to_string());
+    report["set"] = json!(name);
     report["answered"] = answered.json();
     report["unanswered"] = unanswered.stated_gap.json();
     report["strict"]["unanswered"] = unanswered.strict.json();
@@ -220,8 +225,26 @@ pub fn measure(library: &Library, set: &Path, with_misses: bool, close: CloseMat
     Ok(report)
 }
 
-pub fn run(library: &Library, sets: &[PathBuf], with_misses: bool, close: CloseMatch) -> Result<ExitCode, String> {
-    let reports = sets.iter().map(|set| measure(library, set, with_misses, close)).collect::<Result<Vec<_>, _>>()?;
+/// One report per set and, with `pooled`, one more over all their questions together: frozen sets
+/// measured at the same code are a larger sample together than apart.
+pub fn run(
+    library: &Library,
+    sets: &[PathBuf],
+    pooled: bool,
+    with_misses: bool,
+    close: CloseMatch,
+) -> Result<ExitCode, String> {
+    let loaded =
+        sets.iter().map(|set| Ok((set.display().to_string(), load_set(set)?))).collect::<Result<Vec<_>, String>>()?;
+    let mut reports = loaded
+        .iter()
+        .map(|(name, questions)| measure(library, name, questions, with_misses, close))
+        .collect::<Result<Vec<_>, _>>()?;
+    if pooled {
+        let name = format!("pooled: {}", loaded.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(" + "));
+        let all: Vec<Question> = loaded.into_iter().flat_map(|(_, questions)| questions).collect();
+        reports.push(measure(library, &name, &all, with_misses, close)?);
+    }
     let output =
         if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };
     out!("{}", serde_json::to_string_pretty(&output).expect("JSON"));

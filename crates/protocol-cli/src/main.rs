@@ -42,9 +42,10 @@ commands:
   import --id ID --name NAME SOURCE.txt
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
-  eval-search [--set FILE|DIR]... [--misses]
+  eval-search [--set FILE|DIR]... [--pooled] [--misses]
                                 recall@1 and recall@3 on question sets (default: the three development, held-out
-                                and two independent sets in crates/protocol-cli/tests/search/)
+                                and three independent sets in crates/protocol-cli/tests/search/); --pooled adds
+                                one report over all the sets' questions together
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
   html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
 options:
@@ -139,7 +140,8 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
         }
         "eval-search" => {
             let with_misses = rest.iter().any(|a| a == "--misses");
-            let rest: Vec<String> = rest.iter().filter(|a| *a != "--misses").cloned().collect();
+            let pooled = rest.iter().any(|a| a == "--pooled");
+            let rest: Vec<String> = rest.iter().filter(|a| *a != "--misses" && *a != "--pooled").cloned().collect();
             let flags = parse_flags(&rest, &["--set", "--close-match"])?;
             no_flags(&flags.positional)?;
             // `--close-match SHARE,MARGIN` tries other thresholds, to calibrate them on a development set.
@@ -163,13 +165,14 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
                     "holdout.toml",
                     "independent",
                     "independent-2",
+                    "independent-3",
                 ]
                 .iter()
                 .map(|set| own.join(set))
                 .collect();
             }
             let library = load_or_report(&dir)?;
-            evaluate::run(&library, &sets, with_misses, close).map_err(UsageError)
+            evaluate::run(&library, &sets, pooled, with_misses, close).map_err(UsageError)
         }
         "html" => {
             let out = single_flag(rest, "--out")?;
