@@ -136,7 +136,11 @@ impl Tally {
 
     fn json(&self) -> Value {
         let share = |n: usize| (n as f64 / self.total.max(1) as f64 * 1000.0).round() / 1000.0;
-        json!({ "questions": self.total, "recall_at_1": share(self.at_1), "recall_at_3": share(self.at_3) })
+        // The counts too: a goal is checked on them, not on shares rounded to three places.
+        json!({
+            "questions": self.total, "right_at_1": self.at_1, "right_at_3": self.at_3,
+            "recall_at_1": share(self.at_1), "recall_at_3": share(self.at_3),
+        })
     }
 }
 
@@ -241,9 +245,14 @@ pub fn run(
         .map(|(name, questions)| measure(library, name, questions, with_misses, close))
         .collect::<Result<Vec<_>, _>>()?;
     if pooled {
+        // A question counted twice would weigh twice.
+        if let Some(twice) = sets.iter().enumerate().find(|(i, set)| sets[..*i].contains(set)) {
+            return Err(format!("--pooled: the set {} is given twice", twice.1.display()));
+        }
         let name = format!("pooled: {}", loaded.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(" + "));
         let all: Vec<Question> = loaded.into_iter().flat_map(|(_, questions)| questions).collect();
-        reports.push(measure(library, &name, &all, with_misses, close)?);
+        // Its misses are the sets' misses, listed above already.
+        reports.push(measure(library, &name, &all, false, close)?);
     }
     let output =
         if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };

@@ -43,9 +43,10 @@ commands:
                                 draft a council file from a protocol's text (printed)
   ask --council ID QUESTION     search a council's guide and clauses, best first, as JSON
   eval-search [--set FILE|DIR]... [--pooled] [--misses]
-                                recall@1 and recall@3 on question sets (default: the three development, held-out
-                                and three independent sets in crates/protocol-cli/tests/search/); --pooled adds
-                                one report over all the sets' questions together
+                                recall@1 and recall@3 on question sets (default: the three development
+                                sets, the held-out set and the three independent sets, all in
+                                crates/protocol-cli/tests/search/); --pooled adds one report over
+                                all the given sets' questions together
   bench-search [--council ID]   search latency (p50, p99) and index memory, per council
   html --out DIR                write every protocol as a plain HTML page (for readers without JavaScript)
 options:
@@ -156,6 +157,10 @@ fn run(mut args: Vec<String>) -> Result<ExitCode, UsageError> {
                 }
             };
             let mut sets: Vec<PathBuf> = flags.values("--set").into_iter().map(PathBuf::from).collect();
+            if sets.is_empty() && pooled {
+                // The default sets mix tuned-on and held-out questions: their pool measures nothing.
+                return Err(UsageError("--pooled needs the sets to pool, each given with --set".to_string()));
+            }
             if sets.is_empty() {
                 let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search");
                 sets = [

@@ -304,20 +304,27 @@ fn search_recall_on_every_question_set_keeps_its_floor() {
     }
 }
 
-/// Issue 12's goal, counting stated gaps, held by the two sets frozen after the last ranking change
-/// taken together: each alone is a sample of about 300, and they straddle the goal at 3.
+/// Issue 12's goal, counting stated gaps, on the two sets frozen after the last ranking change taken
+/// together (ADR 8): each alone is a sample of about 300, and they straddle the goal at 3. Checked on
+/// the counts, so a share rounded up to 0.95 does not pass.
 #[test]
 fn the_frozen_sets_pooled_keep_issue_12s_goal() {
     let own = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/");
     let (second, third) = (format!("{own}independent-2"), format!("{own}independent-3"));
+    let apart = stdout_json(&run(&["eval-search", "--set", &second, "--set", &third]));
     let json = stdout_json(&run(&["eval-search", "--set", &second, "--set", &third, "--pooled"]));
     let sets = json["sets"].as_array().expect("sets");
-    let count = |set: &Value| set["questions"].as_u64().expect("count");
     let [second, third, pooled] = &sets[..] else { panic!("two sets and the pooled one: {json}") };
+    // Pooling adds a report and leaves each set's own as it was.
+    assert_eq!(&sets[..2], apart["sets"].as_array().expect("sets").as_slice());
     assert!(pooled["set"].as_str().expect("name").starts_with("pooled: "));
-    assert_eq!(count(pooled), count(second) + count(third));
-    let (at_1, at_3) = (pooled["recall_at_1"].as_f64().expect("r@1"), pooled["recall_at_3"].as_f64().expect("r@3"));
-    assert!(at_1 >= 0.85 && at_3 >= 0.95, "pooled recall@1 {at_1}, recall@3 {at_3}");
+    let count = |set: &Value, key: &str| set[key].as_u64().expect(key);
+    for key in ["questions", "right_at_1", "right_at_3"] {
+        assert_eq!(count(pooled, key), count(second, key) + count(third, key), "{key}");
+    }
+    let (questions, at_1, at_3) =
+        (count(pooled, "questions"), count(pooled, "right_at_1"), count(pooled, "right_at_3"));
+    assert!(at_1 * 100 >= 85 * questions && at_3 * 100 >= 95 * questions, "{at_1} and {at_3} of {questions}");
 }
 
 #[test]
@@ -365,6 +372,13 @@ situations = ["media.social-media"]
     for result in results.iter().filter(|r| r["coverage"] != "partial") {
         assert!(result["gap"].is_null(), "only a partly covered result has a gap: {result}");
     }
+}
+
+#[test]
+fn pooling_needs_distinct_sets_given_by_name() {
+    assert_usage_error(&run(&["eval-search", "--pooled"]), "--pooled needs the sets to pool");
+    let set = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/holdout.toml");
+    assert_usage_error(&run(&["eval-search", "--set", set, "--set", set, "--pooled"]), "is given twice");
 }
 
 #[test]
