@@ -169,13 +169,12 @@ impl Tallies {
 /// `misses` lists the questions without a right answer in the top three.
 fn measure(
     library: &Library,
+    indexes: &mut Indexes,
     name: &str,
     questions: &[Question],
     with_misses: bool,
     close: CloseMatch,
 ) -> Result<Value, String> {
-    let mut indexes: HashMap<String, SearchIndex> = HashMap::new();
-    let shared = Arc::new(SharedWords::build(&library.topics, &library.search_words));
     let (mut all, mut answered, mut unanswered) = (Tallies::default(), Tally::default(), Tallies::default());
     let mut by_council: std::collections::BTreeMap<String, Tallies> = Default::default();
     let (mut false_alarms, mut answerable) = (0usize, 0usize);
@@ -184,9 +183,7 @@ fn measure(
         let council = library
             .council(&question.council)
             .ok_or_else(|| format!("unknown council `{}` in {name}", question.council))?;
-        let index = indexes
-            .entry(question.council.clone())
-            .or_insert_with(|| SearchIndex::with_shared(council, &library.topics, shared.clone()));
+        let index = indexes.of(library, council);
         let answer = index.ask_with(&question.text, 3, close);
         let rank = question.rank(council, &answer, Honest::StatedGap);
         let strict_rank = question.rank(council, &answer, Honest::Strict);
@@ -229,6 +226,28 @@ fn measure(
     Ok(report)
 }
 
+/// Each council's search index, built once for every set a run measures.
+struct Indexes {
+    shared: Arc<SharedWords>,
+    by_council: HashMap<String, SearchIndex>,
+}
+
+impl Indexes {
+    fn new(library: &Library) -> Self {
+        Indexes {
+            shared: Arc::new(SharedWords::build(&library.topics, &library.search_words)),
+            by_council: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, library: &Library, council: &Council) -> &SearchIndex {
+        let shared = &self.shared;
+        self.by_council
+            .entry(council.id.to_string())
+            .or_insert_with(|| SearchIndex::with_shared(council, &library.topics, shared.clone()))
+    }
+}
+
 /// One report per set and, with `pooled`, one more over all their questions together: frozen sets
 /// measured at the same code are a larger sample together than apart.
 pub fn run(
@@ -238,21 +257,24 @@ pub fn run(
     with_misses: bool,
     close: CloseMatch,
 ) -> Result<ExitCode, String> {
-    let loaded =
-        sets.iter().map(|set| Ok((set.display().to_string(), load_set(set)?))).collect::<Result<Vec<_>, String>>()?;
-    let mut reports = loaded
-        .iter()
-        .map(|(name, questions)| measure(library, name, questions, with_misses, close))
-        .collect::<Result<Vec<_>, _>>()?;
     if pooled {
         // A question counted twice would weigh twice.
         if let Some(twice) = sets.iter().enumerate().find(|(i, set)| sets[..*i].contains(set)) {
             return Err(format!("--pooled: the set {} is given twice", twice.1.display()));
         }
+    }
+    let loaded =
+        sets.iter().map(|set| Ok((set.display().to_string(), load_set(set)?))).collect::<Result<Vec<_>, String>>()?;
+    let mut indexes = Indexes::new(library);
+    let mut reports = loaded
+        .iter()
+        .map(|(name, questions)| measure(library, &mut indexes, name, questions, with_misses, close))
+        .collect::<Result<Vec<_>, _>>()?;
+    if pooled {
         let name = format!("pooled: {}", loaded.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(" + "));
         let all: Vec<Question> = loaded.into_iter().flat_map(|(_, questions)| questions).collect();
         // Its misses are the sets' misses, listed above already.
-        reports.push(measure(library, &name, &all, false, close)?);
+        reports.push(measure(library, &mut indexes, &name, &all, false, close)?);
     }
     let output =
         if reports.len() == 1 { reports.into_iter().next().unwrap_or_default() } else { json!({ "sets": reports }) };
